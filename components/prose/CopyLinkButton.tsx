@@ -1,0 +1,25 @@
+'use client';
+
+import { useState } from 'react';
+import { copyText } from '@/components/site/clipboard';
+
+/** Copies the absolute URL of the section `id` and says so. */
+export function CopyLinkButton({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    const url = `${window.location.origin}${window.location.pathname}#${id}`;
+    await copyText(url);
+    history.replaceState(null, '', `#${id}`);
+    setCopied(true);
+    window.setTimeout(() => setCopied(false), 2000);
+  }
+  return (
+    <button type="button" className="copy-link" onClick={copy} data-copied={copied ? 'true' : undefined}>
+      <span aria-hidden="true">{copied ? '✓' : '#'}</span>
+      <span className="visually-hidden">Copy link to this section</span>
+      <span className="copy-link-status" role="status">
+        {copied ? 'Link copied' : ''}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,4 @@
+export { Aside } from './Aside';
+export { TryThis } from './TryThis';
+export { Recap } from './Recap';
+export { SectionHeading } from './SectionHeading';

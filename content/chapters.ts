@@ -1,0 +1,40 @@
+/**
+ * The book's chapters in reading order. A chapter is listed here once its
+ * MDX file exists (`scripts/check-content.ts` fails otherwise); the file
+ * name is `NN-<slug>.mdx`.
+ */
+export interface Chapter {
+  number: number;
+  slug: string;
+  title: string;
+  /** One line for the table of contents. */
+  summary: string;
+}
+
+export const chapters: readonly Chapter[] = [
+  {
+    number: 1,
+    slug: 'learning',
+    title: 'Learning is minimizing',
+    summary:
+      'Data, model, loss and optimizer; why the gradient points uphill; gradient descent, momentum and Adam on real surfaces.',
+  },
+];
+
+export function chapterFile(chapter: Chapter): string {
+  return `${String(chapter.number).padStart(2, '0')}-${chapter.slug}.mdx`;
+}
+
+export function chapterBySlug(slug: string): Chapter | undefined {
+  return chapters.find((c) => c.slug === slug);
+}
+
+/** The chapters before and after `slug`, for the links at a chapter's foot. */
+export function neighbours(slug: string): { previous?: Chapter; next?: Chapter } {
+  const i = chapters.findIndex((c) => c.slug === slug);
+  return { previous: chapters[i - 1], next: i >= 0 ? chapters[i + 1] : undefined };
+}
+
+export function chapterPath(slug: string): string {
+  return `/chapters/${slug}/`;
+}

@@ -1,0 +1,34 @@
+import type { MDXComponents } from 'mdx/types';
+import type { ComponentProps, ComponentType } from 'react';
+import Link from 'next/link';
+import { Aside, TryThis, Recap, SectionHeading } from '@/components/prose';
+import type { ProseComponentName } from '@/components/mdx-names';
+
+// The type pins this map to the names list the content check reads.
+const proseComponents = { Aside, TryThis, Recap } satisfies Record<ProseComponentName, ComponentType<never>>;
+
+/** Internal links go through next/link so the base path is applied. */
+function ChapterLink({ href = '', ...rest }: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={href} {...rest} />;
+  if (/^https?:/.test(href)) return <a href={href} rel="noopener noreferrer" {...rest} />;
+  return <a href={href} {...rest} />;
+}
+
+const components: MDXComponents = {
+  h2: ({ id, children }) => (
+    <SectionHeading level={2} id={id}>
+      {children}
+    </SectionHeading>
+  ),
+  h3: ({ id, children }) => (
+    <SectionHeading level={3} id={id}>
+      {children}
+    </SectionHeading>
+  ),
+  a: ChapterLink,
+  ...proseComponents,
+};
+
+export function useMDXComponents(): MDXComponents {
+  return components;
+}

@@ -1,0 +1,29 @@
+import createMDX from '@next/mdx';
+
+/**
+ * BASE_PATH lets the exported book live below a prefix on a host,
+ * e.g. BASE_PATH=/course/ml npm run build.
+ */
+const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+
+const withMDX = createMDX({
+  options: {
+    // Plugins are named by string: Turbopack passes loader options between
+    // processes and rejects functions.
+    remarkPlugins: ['remark-math', './scripts/remark-heading-ids.mjs'],
+    rehypePlugins: [['rehype-katex', { strict: false }]],
+  },
+});
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  images: { unoptimized: true },
+  pageExtensions: ['ts', 'tsx', 'mdx'],
+  basePath: basePath || undefined,
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
+  reactStrictMode: true,
+};
+
+export default withMDX(nextConfig);

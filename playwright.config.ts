@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run Debian's Chromium (no browser download) against the
+ * exported site, twice: at the root and below a base path, where asset,
+ * worker and data URLs break first. `scripts/e2e.mjs` builds both first.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT_PORT = 4173;
+const BASE_PORT = 4174;
+export const BASE_PATH = '/course/ml';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    viewport: { width: 1280, height: 800 },
+  },
+  projects: [
+    { name: 'root', use: { baseURL: `http://localhost:${ROOT_PORT}/` } },
+    { name: 'base-path', use: { baseURL: `http://localhost:${BASE_PORT}${BASE_PATH}/` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --dir out --port ${ROOT_PORT}`,
+      url: `http://localhost:${ROOT_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/serve.mjs --dir out-base --port ${BASE_PORT} --base ${BASE_PATH}`,
+      url: `http://localhost:${BASE_PORT}${BASE_PATH}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

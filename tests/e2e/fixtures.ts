@@ -1,0 +1,59 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Every page a test opens is watched: a console error or a request to any
+ * host but the test server fails the test.
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const ownHost = new URL(baseURL!).host;
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('request', (req) => {
+        const url = new URL(req.url());
+        if (url.protocol.startsWith('http') && url.host !== ownHost) problems.push(`request to another host: ${req.url()}`);
+      });
+      await use(problems);
+      expect(problems, 'console errors or foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The book's routes that every test walks. */
+export const ROUTES = [
+  { path: '', title: /Looking Glass/ },
+  { path: 'chapters/learning/', title: /Learning is minimizing/ },
+];
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Opens a page with the theme preference stored, as a returning reader would have it. */
+export async function openInTheme(page: Page, path: string, theme: 'light' | 'dark') {
+  await page.addInitScript((t) => localStorage.setItem('looking-glass-theme', t), theme);
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}

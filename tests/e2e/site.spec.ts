@@ -1,0 +1,134 @@
+import { test, expect, ROUTES } from './fixtures';
+
+test.describe('every route', () => {
+  for (const route of ROUTES) {
+    test(`renders /${route.path}`, async ({ page }) => {
+      const response = await page.goto(route.path);
+      expect(response?.status()).toBe(200);
+      await expect(page).toHaveTitle(route.title);
+      await expect(page.locator('h1')).toBeVisible();
+    });
+  }
+
+  test('unknown paths get the 404 page', async ({ page }) => {
+    const response = await page.goto('chapters/no-such-chapter/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+});
+
+test('home lists the chapters and links to them', async ({ page }) => {
+  await page.goto('');
+  const entry = page.getByRole('link', { name: /Learning is minimizing/ });
+  await expect(entry).toBeVisible();
+  await entry.click();
+  await expect(page).toHaveURL(/chapters\/learning\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning is minimizing');
+});
+
+test('chapter math is typeset at build time', async ({ page }) => {
+  await page.goto('chapters/learning/');
+  expect(await page.locator('.katex').count()).toBeGreaterThan(20);
+  expect(await page.locator('.katex-display').count()).toBeGreaterThan(3);
+  const text = await page.locator('article').innerText();
+  expect(text).not.toContain('$$');
+  // KaTeX's fonts come from this site.
+  const fontFaces = await page.evaluate(() => document.fonts.size);
+  expect(fontFaces).toBeGreaterThan(0);
+  const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => s.src).join(' '));
+  expect(scripts).not.toMatch(/katex/i);
+});
+
+test('a heading copies the absolute URL of its section, and the URL opens there', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('chapters/learning/');
+  const heading = page.locator('article h2[id]').nth(2);
+  const id = await heading.getAttribute('id');
+  expect(id).toMatch(/^[a-z0-9-]+$/);
+  const button = heading.getByRole('button', { name: 'Copy link to this section' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(heading.getByRole('status')).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${baseURL}chapters/learning/#${id}`);
+
+  const fresh = await context.newPage();
+  await fresh.goto(copied);
+  const target = fresh.locator(`#${id}`);
+  await expect(target).toBeInViewport();
+  const top = await target.evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeLessThan(200);
+  await fresh.close();
+});
+
+test('previous and next links move between chapters', async ({ page }) => {
+  await page.goto('chapters/learning/');
+  const pager = page.getByRole('navigation', { name: 'Previous and next chapter' });
+  await expect(pager.getByRole('link', { name: /Contents/ })).toBeVisible();
+});
+
+test('the chapter table of contents lists every section', async ({ page }) => {
+  await page.goto('chapters/learning/');
+  const ids = await page.locator('article h2[id]').evaluateAll((els) => els.map((e) => e.id));
+  const side = page.getByRole('navigation', { name: 'Sections of this chapter', exact: true });
+  await expect(side).toBeVisible();
+  for (const id of ids) await expect(side.locator(`a[href="#${id}"]`)).toHaveCount(1);
+});
+
+test.describe('theme', () => {
+  test('follows the system when nothing is chosen', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ colorScheme: 'dark', baseURL });
+    const page = await context.newPage();
+    await page.goto('');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await context.close();
+  });
+
+  test('the toggle overrides the system and is remembered', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('chapters/learning/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(21, 23, 28)');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Follow system theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('no flash: the stored theme is set before first paint', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('looking-glass-theme', 'dark'));
+    // Read the attribute as soon as the document exists, before any bundle runs.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        (window as unknown as { firstTheme?: string }).firstTheme ??= document.documentElement.dataset.theme;
+      });
+    });
+    await page.goto('');
+    const first = await page.evaluate(() => (window as unknown as { firstTheme?: string }).firstTheme);
+    expect(first).toBe('dark');
+  });
+});
+
+test.describe('phone width', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+  for (const route of ROUTES) {
+    test(`no horizontal scroll on /${route.path}`, async ({ page }) => {
+      await page.goto(route.path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test('the chapter contents collapse into a disclosure', async ({ page }) => {
+    await page.goto('chapters/learning/');
+    const disclosure = page.locator('details.chapter-toc-collapsible');
+    await expect(disclosure).toBeVisible();
+    await expect(page.locator('.chapter-toc-side')).toBeHidden();
+    await disclosure.locator('summary').click();
+    await expect(disclosure.getByRole('link').first()).toBeVisible();
+  });
+});

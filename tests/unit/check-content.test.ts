@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkChapters } from '../../scripts/check-content';
+import { outlineOf } from '../../content/outline';
+
+const NAMES = ['Aside', 'TryThis', 'Recap'];
+const one = (source: string, slug = 'learning') => [{ slug, file: `content/${slug}.mdx`, source }];
+const messages = (sources: ReturnType<typeof one>, published: Record<string, string[]> = {}) =>
+  checkChapters(sources, published, NAMES).map((p) => p.message);
+
+describe('outline', () => {
+  it('reads explicit heading ids, keeping inline math in the text', () => {
+    const o = outlineOf('Intro\n\n## The step size $\\eta$ [#step-size]\n\n### Too large [#too-large]\n\n#### deeper\n');
+    expect(o.headings).toEqual([
+      { depth: 2, id: 'step-size', text: 'The step size $\\eta$', line: 3 },
+      { depth: 3, id: 'too-large', text: 'Too large', line: 5 },
+    ]);
+  });
+
+  it('ignores headings inside code fences', () => {
+    expect(outlineOf('```\n## not a heading\n```\n').headings).toEqual([]);
+  });
+});
+
+describe('check-content', () => {
+  it('accepts a clean chapter', () => {
+    expect(messages(one('## A [#a]\n\nSee [b](#b) and <Aside>x</Aside>.\n\n## B [#b]\n'))).toEqual([]);
+  });
+
+  it('fails on a missing id marker', () => {
+    expect(messages(one('## A\n'))).toEqual(['heading "A" has no [#id] marker']);
+  });
+
+  it('fails on a duplicate id', () => {
+    expect(messages(one('## A [#a]\n\n### B [#a]\n'))).toEqual(['duplicate heading id "a" (first on line 1)']);
+  });
+
+  it('fails when a published id disappears', () => {
+    expect(messages(one('## A [#a]\n'), { learning: ['a', 'gone'] })).toEqual([
+      'published section id "gone" has disappeared (links to it would break)',
+    ]);
+  });
+
+  it('fails on links to missing chapters or sections, in markdown or JSX', () => {
+    const sources = [
+      ...one('## A [#a]\n\n[x](/chapters/linear/#b) [y](/chapters/nope/) [z](#missing) <a href="/chapters/linear/#zzz">w</a>\n'),
+      ...one('## B [#b]\n', 'linear'),
+    ];
+    expect(messages(sources)).toEqual([
+      'link /chapters/nope/: no chapter "nope"',
+      'link #missing: chapter "learning" has no section "missing"',
+      'link /chapters/linear/#zzz: chapter "linear" has no section "zzz"',
+    ]);
+  });
+
+  it('fails on an MDX component nothing defines', () => {
+    expect(messages(one('## A [#a]\n\n<Playground />\n'))).toEqual(['unknown MDX component <Playground>']);
+  });
+});

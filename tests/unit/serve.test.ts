@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+// @ts-expect-error plain ESM script without types
+import { createServer } from '../../scripts/serve.mjs';
+
+function site() {
+  const root = mkdtempSync(path.join(tmpdir(), 'lg-serve-'));
+  writeFileSync(path.join(root, 'index.html'), '<h1>home</h1>');
+  writeFileSync(path.join(root, '404.html'), '<h1>missing</h1>');
+  mkdirSync(path.join(root, 'chapters', 'learning'), { recursive: true });
+  writeFileSync(path.join(root, 'chapters', 'learning', 'index.html'), '<h1>ch1</h1>');
+  mkdirSync(path.join(root, 'empty'));
+  writeFileSync(path.join(root, 'kernels.wasm'), Buffer.from([0, 97, 115, 109]));
+  writeFileSync(path.join(root, 'app.js'), 'console.log(1)');
+  return root;
+}
+
+async function serve(base: string) {
+  const server = createServer({ root: site(), base });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+describe('static server', () => {
+  let s: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    s = await serve('');
+  });
+  afterAll(() => s.server.close());
+
+  it('serves index files and MIME types', async () => {
+    const home = await fetch(`${s.url}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${s.url}/kernels.wasm`)).headers.get('content-type')).toBe('application/wasm');
+    expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toMatch(/text\/javascript/);
+    expect(await (await fetch(`${s.url}/chapters/learning/`)).text()).toContain('ch1');
+  });
+
+  it('redirects a directory without its slash', async () => {
+    const r = await fetch(`${s.url}/chapters/learning?x=1`, { redirect: 'manual' });
+    expect(r.status).toBe(308);
+    expect(r.headers.get('location')).toBe('/chapters/learning/?x=1');
+  });
+
+  it('answers 404 with the site page, and never lists a directory', async () => {
+    const missing = await fetch(`${s.url}/nope/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('missing');
+    expect((await fetch(`${s.url}/empty/`)).status).toBe(404);
+  });
+
+  it('refuses paths that escape the root', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/chapters/..%2f..%2fetc/passwd', '/%00', '/%E0%A4%A']) {
+      const r = await fetch(`${s.url}${p}`);
+      expect([400, 404]).toContain(r.status);
+      expect(await r.text()).not.toMatch(/root:|"name"/);
+    }
+  });
+});
+
+describe('static server under a base path', () => {
+  it('serves only below the base', async () => {
+    const s = await serve('/course/ml');
+    try {
+      expect((await fetch(`${s.url}/course/ml/`)).status).toBe(200);
+      expect((await fetch(`${s.url}/course/ml/chapters/learning/`)).status).toBe(200);
+      expect((await fetch(`${s.url}/chapters/learning/`)).status).toBe(404);
+      const bare = await fetch(`${s.url}/course/ml`, { redirect: 'manual' });
+      expect(bare.headers.get('location')).toBe('/course/ml/');
+    } finally {
+      s.server.close();
+    }
+  });
+});
