@@ -1,0 +1,173 @@
+// The kernel interface. Every byte of tensor data lives in storage that a
+// Backend hands out; the engine only ever holds opaque handles and passes
+// them, with shapes and strides, to the kernels below.
+//
+// Why handles and not Float32Arrays: the wasm backend keeps tensors in wasm
+// memory, which can grow, and growing detaches every existing view. So
+// engine code never keeps a view across an allocation: it asks for one with
+// `view()` right when it reads, or copies with `read()`.
+//
+// All shapes are row-major. A stride of 0 means "broadcast along this axis".
+
+/** Element types a backend can store. The engine's tensors are float32; a
+ * float64 backend exists so that gradient checks have an exact reference. */
+export type DType = 'float32' | 'float64';
+
+export type FloatArray = Float32Array | Float64Array;
+
+/** An allocation owned by a backend. Opaque to the engine: only its length
+ * (in elements) is public; each backend knows what else is inside. */
+export interface Storage {
+  readonly length: number;
+}
+
+/** Elementwise functions of one input. `sign` and `step` are piecewise
+ * constant (gradient 0); `identity` copies. */
+export type UnaryKernel =
+  | 'identity'
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'log1p'
+  | 'sqrt'
+  | 'abs'
+  | 'sign'
+  | 'step'
+  | 'tanh'
+  | 'sigmoid'
+  | 'relu'
+  | 'erf'
+  | 'sin'
+  | 'cos';
+
+/** Elementwise functions of two inputs. Comparisons return 1 or 0. */
+export type BinaryKernel =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'greater'
+  | 'greaterEqual'
+  | 'less'
+  | 'lessEqual'
+  | 'equal'
+  | 'notEqual';
+
+export type ReduceKernel = 'sum' | 'max';
+
+/** A batched matrix product out[b] = op(A[b]) · op(B[b]), where op transposes
+ * when asked. op(A) is m×k, op(B) is k×n. Batch dims broadcast: the element
+ * offset of batch index (i0, i1, …) in A is Σ i_d · aBatchStrides[d]. */
+export interface MatmulSpec {
+  m: number;
+  k: number;
+  n: number;
+  transA: boolean;
+  transB: boolean;
+  batchShape: readonly number[];
+  aBatchStrides: readonly number[];
+  bBatchStrides: readonly number[];
+}
+
+/** Hyper-parameters of the fused SGD update (see engine/optim.ts). */
+export interface SgdHyper {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  nesterov: boolean;
+  weightDecay: number;
+  /** True on the optimizer's first step: PyTorch starts the buffer at g. */
+  firstStep: boolean;
+}
+
+/** Hyper-parameters of the fused Adam/AdamW update (see engine/optim.ts). */
+export interface AdamHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  /** true: AdamW (θ ← θ − ηλθ); false: L2 penalty added to the gradient. */
+  decoupled: boolean;
+  /** 1-based step count t for the bias corrections 1 − β^t. */
+  step: number;
+}
+
+export interface Backend {
+  readonly name: string;
+  readonly dtype: DType;
+
+  // --- memory -------------------------------------------------------------
+  /** A new zero-filled storage of `length` elements. */
+  alloc(length: number): Storage;
+  /** Returns the storage to the backend; using it afterwards is an error. */
+  free(storage: Storage): void;
+  /** Bytes held by live storages (what a scope must give back). */
+  bytesInUse(): number;
+  /** Copies `values` into the storage starting at element `offset`. */
+  write(storage: Storage, values: ArrayLike<number>, offset?: number): void;
+  /** A view of the storage's elements. Valid only until the next alloc. */
+  view(storage: Storage): FloatArray;
+  /** A copy of the storage's elements, safe to keep. */
+  read(storage: Storage): FloatArray;
+  fill(storage: Storage, value: number): void;
+
+  // --- kernels ------------------------------------------------------------
+  // `out` is always a distinct storage, except that elementwise kernels allow
+  // out === a when a is not broadcast (in-place updates).
+
+  /** out[i] = f(x[i]) for i < length. */
+  unary(op: UnaryKernel, x: Storage, out: Storage, length: number): void;
+
+  /** out[idx] = f(a[idx·aStrides], b[idx·bStrides]) over every index of
+   * outShape (broadcast axes have stride 0). */
+  binary(
+    op: BinaryKernel,
+    a: Storage,
+    aStrides: readonly number[],
+    b: Storage,
+    bStrides: readonly number[],
+    out: Storage,
+    outShape: readonly number[],
+  ): void;
+
+  /** out[idx] = cond[idx] != 0 ? a[idx] : b[idx], each with broadcast strides. */
+  where(
+    cond: Storage,
+    condStrides: readonly number[],
+    a: Storage,
+    aStrides: readonly number[],
+    b: Storage,
+    bStrides: readonly number[],
+    out: Storage,
+    outShape: readonly number[],
+  ): void;
+
+  /** Reduces x (of xShape) over `axes` (sorted, unique) into out, whose
+   * element order is xShape without those axes. */
+  reduce(op: ReduceKernel, x: Storage, xShape: readonly number[], axes: readonly number[], out: Storage): void;
+
+  matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void;
+
+  /** For every index of `shape`: dst[dstOffset + idx·dstStrides] =
+   * src[srcOffset + idx·srcStrides]. Covers transpose, slice, pad, concat
+   * and broadcast. */
+  copyStrided(
+    src: Storage,
+    srcOffset: number,
+    srcStrides: readonly number[],
+    dst: Storage,
+    dstOffset: number,
+    dstStrides: readonly number[],
+    shape: readonly number[],
+  ): void;
+
+  // --- fused optimizer updates (in place; one call per parameter) ---------
+  /** SGD with optional momentum/Nesterov and L2 decay. `velocity` is
+   * required when momentum > 0. */
+  sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, hyper: SgdHyper): void;
+  adamUpdate(param: Storage, grad: Storage, m: Storage, v: Storage, length: number, hyper: AdamHyper): void;
+}

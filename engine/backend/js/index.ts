@@ -1,0 +1,132 @@
+// The plain-TypeScript reference backend: the truth every faster backend is
+// tested against. Storage is an ordinary typed array; in float64 mode every
+// kernel runs on Float64Array, which is what gradient checks use.
+
+import type {
+  AdamHyper,
+  Backend,
+  BinaryKernel,
+  DType,
+  FloatArray,
+  MatmulSpec,
+  ReduceKernel,
+  SgdHyper,
+  Storage,
+  UnaryKernel,
+} from '../backend';
+import { binaryKernel, copyStridedKernel, unaryKernel, whereKernel } from './elementwise';
+import { matmulKernel } from './matmul';
+import { adamKernel, sgdKernel } from './optimizer';
+import { reduceKernel } from './reduce';
+
+class JsStorage implements Storage {
+  live = true;
+  constructor(public data: FloatArray) {}
+  get length(): number {
+    return this.data.length;
+  }
+}
+
+export class JsBackend implements Backend {
+  readonly name: string;
+  readonly dtype: DType;
+  private bytes = 0;
+
+  constructor(options: { dtype?: DType } = {}) {
+    this.dtype = options.dtype ?? 'float32';
+    this.name = `js-${this.dtype}`;
+  }
+
+  private get bytesPerElement(): number {
+    return this.dtype === 'float32' ? 4 : 8;
+  }
+
+  /** Unwraps a handle, refusing foreign or freed ones. */
+  private arr(s: Storage): FloatArray {
+    if (!(s instanceof JsStorage)) throw new Error(`${this.name}: storage from another backend`);
+    if (!s.live) throw new Error(`${this.name}: storage used after free`);
+    return s.data;
+  }
+
+  alloc(length: number): Storage {
+    this.bytes += length * this.bytesPerElement;
+    return new JsStorage(this.dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
+  }
+
+  free(storage: Storage): void {
+    this.arr(storage);
+    const s = storage as JsStorage;
+    this.bytes -= s.data.length * this.bytesPerElement;
+    s.live = false;
+    s.data = new Float32Array(0);
+  }
+
+  bytesInUse(): number {
+    return this.bytes;
+  }
+
+  write(storage: Storage, values: ArrayLike<number>, offset = 0): void {
+    this.arr(storage).set(values, offset);
+  }
+
+  view(storage: Storage): FloatArray {
+    return this.arr(storage);
+  }
+
+  read(storage: Storage): FloatArray {
+    return this.arr(storage).slice();
+  }
+
+  fill(storage: Storage, value: number): void {
+    this.arr(storage).fill(value);
+  }
+
+  unary(op: UnaryKernel, x: Storage, out: Storage, length: number): void {
+    unaryKernel(op, this.arr(x), this.arr(out), length);
+  }
+
+  binary(op: BinaryKernel, a: Storage, aStrides: readonly number[], b: Storage, bStrides: readonly number[], out: Storage, outShape: readonly number[]): void {
+    binaryKernel(op, this.arr(a), aStrides, this.arr(b), bStrides, this.arr(out), outShape);
+  }
+
+  where(
+    cond: Storage,
+    condStrides: readonly number[],
+    a: Storage,
+    aStrides: readonly number[],
+    b: Storage,
+    bStrides: readonly number[],
+    out: Storage,
+    outShape: readonly number[],
+  ): void {
+    whereKernel(this.arr(cond), condStrides, this.arr(a), aStrides, this.arr(b), bStrides, this.arr(out), outShape);
+  }
+
+  reduce(op: ReduceKernel, x: Storage, xShape: readonly number[], axes: readonly number[], out: Storage): void {
+    reduceKernel(op, this.arr(x), xShape, axes, this.arr(out));
+  }
+
+  matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void {
+    matmulKernel(this.arr(a), this.arr(b), this.arr(out), spec);
+  }
+
+  copyStrided(
+    src: Storage,
+    srcOffset: number,
+    srcStrides: readonly number[],
+    dst: Storage,
+    dstOffset: number,
+    dstStrides: readonly number[],
+    shape: readonly number[],
+  ): void {
+    copyStridedKernel(this.arr(src), srcOffset, srcStrides, this.arr(dst), dstOffset, dstStrides, shape);
+  }
+
+  sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, hyper: SgdHyper): void {
+    sgdKernel(this.arr(param), this.arr(grad), velocity ? this.arr(velocity) : null, length, hyper);
+  }
+
+  adamUpdate(param: Storage, grad: Storage, m: Storage, v: Storage, length: number, hyper: AdamHyper): void {
+    adamKernel(this.arr(param), this.arr(grad), this.arr(m), this.arr(v), length, hyper);
+  }
+}

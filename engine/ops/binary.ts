@@ -1,0 +1,114 @@
+// Elementwise functions of two tensors (and where), with NumPy broadcasting.
+// A broadcast input receives the gradient summed over the axes it was
+// stretched along (sumTo).
+
+import type { BinaryKernel } from '../backend/backend';
+import { broadcastShapes, broadcastStrides } from '../shape';
+import { record } from '../tape';
+import { full, type Tensor, zeros } from '../tensor';
+import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
+import { sumTo } from './reduce';
+import { log, neg } from './unary';
+
+export type BinaryPrimitive = BinaryKernel;
+
+/** A tensor, or a number that broadcasts as a scalar. */
+export type Operand = Tensor | number;
+
+export const binaryRules: RuleTable<BinaryPrimitive | 'where'> = {
+  // d(a + b) = da + db
+  add: (g, { inputs: [a, b] }) => [sumTo(g, a.shape), sumTo(g, b.shape)],
+  // d(a − b) = da − db
+  sub: (g, { inputs: [a, b] }) => [sumTo(g, a.shape), sumTo(neg(g), b.shape)],
+  // d(a·b) = b·da + a·db
+  mul: (g, { inputs: [a, b], wants }) => [
+    wants[0] ? sumTo(mul(g, b), a.shape) : null,
+    wants[1] ? sumTo(mul(g, a), b.shape) : null,
+  ],
+  // d(a/b) = da/b − (a/b²)·db
+  div: (g, { inputs: [a, b], output, wants }) => [
+    wants[0] ? sumTo(div(g, b), a.shape) : null,
+    wants[1] ? sumTo(neg(mul(g, div(output, b))), b.shape) : null,
+  ],
+  // d(aᵇ) = b·aᵇ⁻¹·da + aᵇ·ln(a)·db   (the db term needs a > 0)
+  pow: (g, { inputs: [a, b], output, wants }) => [
+    wants[0] ? sumTo(mul(g, mul(b, pow(a, sub(b, 1)))), a.shape) : null,
+    wants[1] ? sumTo(mul(g, mul(output, log(a))), b.shape) : null,
+  ],
+  // d max(a, b) = [a > b]·da + [a < b]·db, split evenly on ties (as PyTorch)
+  maximum: (g, { inputs: [a, b] }) => {
+    const toA = add(greater(a, b), mul(equal(a, b), 0.5));
+    return [sumTo(mul(g, toA), a.shape), sumTo(mul(g, sub(1, toA)), b.shape)];
+  },
+  // d min(a, b) = [a < b]·da + [a > b]·db, split evenly on ties
+  minimum: (g, { inputs: [a, b] }) => {
+    const toA = add(less(a, b), mul(equal(a, b), 0.5));
+    return [sumTo(mul(g, toA), a.shape), sumTo(mul(g, sub(1, toA)), b.shape)];
+  },
+  // Comparisons are flat almost everywhere: no gradient flows.
+  greater: PIECEWISE_CONSTANT,
+  greaterEqual: PIECEWISE_CONSTANT,
+  less: PIECEWISE_CONSTANT,
+  lessEqual: PIECEWISE_CONSTANT,
+  equal: PIECEWISE_CONSTANT,
+  notEqual: PIECEWISE_CONSTANT,
+  // d where(c, a, b) = c·da + (1 − c)·db; the condition gets none.
+  where: (g, { inputs: [c, a, b], wants }) => [
+    null,
+    wants[1] ? sumTo(where(c, g, 0), a.shape) : null,
+    wants[2] ? sumTo(where(c, 0, g), b.shape) : null,
+  ],
+};
+
+/** Turns number operands into scalars on the backend of the tensor operand. */
+function lift(operands: Operand[]): Tensor[] {
+  const t = operands.find((o): o is Tensor => typeof o !== 'number');
+  if (!t) throw new Error('at least one operand must be a tensor');
+  return operands.map((o) => {
+    if (typeof o === 'number') return full([], o, t.backend);
+    if (o.backend !== t.backend) throw new Error(`operands on different backends (${o.backend.name}, ${t.backend.name})`);
+    return o;
+  });
+}
+
+function binary(op: BinaryPrimitive, x: Operand, y: Operand): Tensor {
+  const [a, b] = lift([x, y]);
+  const shape = broadcastShapes(a.shape, b.shape);
+  const out = zeros(shape, a.backend);
+  a.backend.binary(op, a.storage, broadcastStrides(a.shape, shape), b.storage, broadcastStrides(b.shape, shape), out.storage, shape);
+  return record<BinaryPrimitive>(out, op, [a, b], {}, binaryRules[op]);
+}
+
+export const add = (a: Operand, b: Operand) => binary('add', a, b);
+export const sub = (a: Operand, b: Operand) => binary('sub', a, b);
+export const mul = (a: Operand, b: Operand) => binary('mul', a, b);
+export const div = (a: Operand, b: Operand) => binary('div', a, b);
+/** aᵇ elementwise. Differentiating with respect to b needs a > 0. */
+export const pow = (a: Operand, b: Operand) => binary('pow', a, b);
+export const maximum = (a: Operand, b: Operand) => binary('maximum', a, b);
+export const minimum = (a: Operand, b: Operand) => binary('minimum', a, b);
+// Comparisons return 1 where true and 0 where false, and pass no gradient.
+export const greater = (a: Operand, b: Operand) => binary('greater', a, b);
+export const greaterEqual = (a: Operand, b: Operand) => binary('greaterEqual', a, b);
+export const less = (a: Operand, b: Operand) => binary('less', a, b);
+export const lessEqual = (a: Operand, b: Operand) => binary('lessEqual', a, b);
+export const equal = (a: Operand, b: Operand) => binary('equal', a, b);
+export const notEqual = (a: Operand, b: Operand) => binary('notEqual', a, b);
+
+/** Elementwise select: a where cond ≠ 0, else b. All three broadcast. */
+export function where(cond: Operand, a: Operand, b: Operand): Tensor {
+  const [c, x, y] = lift([cond, a, b]);
+  const shape = broadcastShapes(c.shape, x.shape, y.shape);
+  const out = zeros(shape, x.backend);
+  x.backend.where(
+    c.storage,
+    broadcastStrides(c.shape, shape),
+    x.storage,
+    broadcastStrides(x.shape, shape),
+    y.storage,
+    broadcastStrides(y.shape, shape),
+    out.storage,
+    shape,
+  );
+  return record(out, 'where', [c, x, y], {}, binaryRules.where);
+}

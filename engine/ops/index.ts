@@ -1,0 +1,25 @@
+// All primitives, and the one table of their gradient rules. Its type
+// demands a rule for every Primitive: adding a primitive to
+// PrimitiveParams without writing its rule is a compile error here.
+
+import { binaryRules } from './binary';
+import { matmulRules } from './matmul';
+import { movementRules } from './movement';
+import type { Primitive, Rule } from './primitive';
+import { reduceRules } from './reduce';
+import { unaryRules } from './unary';
+
+export const gradientRules: { [P in Primitive]: Rule<P> } = {
+  ...unaryRules,
+  ...binaryRules,
+  ...reduceRules,
+  ...matmulRules,
+  ...movementRules,
+};
+
+export * from './binary';
+export * from './matmul';
+export * from './movement';
+export type { Primitive, PrimitiveParams } from './primitive';
+export * from './reduce';
+export * from './unary';

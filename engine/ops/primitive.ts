@@ -1,0 +1,83 @@
+// The primitive vocabulary of the engine and the shape of a gradient rule.
+// Every differentiable computation is a composition of these; each family
+// file in this folder holds the forward kernels and the rules side by side,
+// and ops/index.ts assembles a table typed so that a primitive without a
+// rule does not compile.
+
+import type { Tensor } from '../tensor';
+
+type None = Record<string, never>;
+interface Axes {
+  axes: number[];
+  keepdims: boolean;
+}
+
+/** Each primitive with the static parameters its forward and rule need. */
+export interface PrimitiveParams {
+  // unary
+  neg: None;
+  exp: None;
+  log: None;
+  log1p: None;
+  sqrt: None;
+  abs: None;
+  sign: None;
+  step: None;
+  tanh: None;
+  sigmoid: None;
+  relu: None;
+  erf: None;
+  sin: None;
+  cos: None;
+  // binary (broadcasting)
+  add: None;
+  sub: None;
+  mul: None;
+  div: None;
+  pow: None;
+  maximum: None;
+  minimum: None;
+  greater: None;
+  greaterEqual: None;
+  less: None;
+  lessEqual: None;
+  equal: None;
+  notEqual: None;
+  where: None;
+  // reductions
+  sum: Axes;
+  max: Axes;
+  // linear algebra
+  matmul: { transA: boolean; transB: boolean };
+  // movement
+  reshape: { shape: number[] };
+  broadcastTo: { shape: number[] };
+  transpose: { perm: number[] };
+  slice: { begin: number[]; end: number[] };
+  pad: { before: number[]; after: number[] };
+  concat: { axis: number };
+}
+
+export type Primitive = keyof PrimitiveParams;
+
+/** What a rule sees of the node it differentiates. */
+export interface NodeContext<P extends Primitive> {
+  inputs: readonly Tensor[];
+  output: Tensor;
+  params: PrimitiveParams[P];
+  /** wants[i]: does input i need a gradient? Rules may skip the others. */
+  wants: readonly boolean[];
+}
+
+/** Vector-Jacobian product: given g = ∂L/∂output, return ∂L/∂input for each
+ * input (null where none is wanted). Shapes must equal the inputs'. */
+export type GradFn<P extends Primitive> = (g: Tensor, node: NodeContext<P>) => (Tensor | null)[];
+
+/** Marks primitives that are piecewise constant (comparisons, sign, step):
+ * their derivative is 0 almost everywhere, so their output never requires
+ * a gradient and nothing is recorded. */
+export const PIECEWISE_CONSTANT = 'piecewise-constant' as const;
+
+export type Rule<P extends Primitive> = GradFn<P> | typeof PIECEWISE_CONSTANT;
+
+export type RuleTable<K extends Primitive> = { [P in K]: Rule<P> };

@@ -1,0 +1,75 @@
+// Elementwise functions of one tensor, each with its derivative beside it.
+
+import type { UnaryKernel } from '../backend/backend';
+import { record } from '../tape';
+import { type Tensor, zeros } from '../tensor';
+import { add, greater, mul, sub, div } from './binary';
+import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
+
+export type UnaryPrimitive = Exclude<UnaryKernel, 'identity'>;
+
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+export const unaryRules: RuleTable<UnaryPrimitive> = {
+  // d(−x) = −dx
+  neg: (g) => [neg(g)],
+  // d(exp x) = exp(x)·dx
+  exp: (g, { output: y }) => [mul(g, y)],
+  // d(log x) = dx / x
+  log: (g, { inputs: [x] }) => [div(g, x)],
+  // d(log(1 + x)) = dx / (1 + x)
+  log1p: (g, { inputs: [x] }) => [div(g, add(x, 1))],
+  // d(√x) = dx / (2√x)
+  sqrt: (g, { output: y }) => [div(g, mul(y, 2))],
+  // d|x| = sign(x)·dx   (0 at x = 0, as in PyTorch)
+  abs: (g, { inputs: [x] }) => [mul(g, sign(x))],
+  // sign and step are flat almost everywhere: no gradient flows.
+  sign: PIECEWISE_CONSTANT,
+  step: PIECEWISE_CONSTANT,
+  // d(tanh x) = (1 − tanh²x)·dx
+  tanh: (g, { output: y }) => [mul(g, sub(1, mul(y, y)))],
+  // d(σ(x)) = σ(x)(1 − σ(x))·dx
+  sigmoid: (g, { output: y }) => [mul(g, mul(y, sub(1, y)))],
+  // d(relu x) = [x > 0]·dx   (0 at x = 0)
+  relu: (g, { inputs: [x] }) => [mul(g, greater(x, 0))],
+  // d(erf x) = (2/√π)·exp(−x²)·dx
+  erf: (g, { inputs: [x] }) => [mul(g, mul(exp(neg(mul(x, x))), TWO_OVER_SQRT_PI))],
+  // d(sin x) = cos(x)·dx
+  sin: (g, { inputs: [x] }) => [mul(g, cos(x))],
+  // d(cos x) = −sin(x)·dx
+  cos: (g, { inputs: [x] }) => [neg(mul(g, sin(x)))],
+};
+
+function unary(op: UnaryPrimitive, x: Tensor): Tensor {
+  const out = zeros(x.shape, x.backend);
+  x.backend.unary(op, x.storage, out.storage, x.size);
+  return record<UnaryPrimitive>(out, op, [x], {}, unaryRules[op]);
+}
+
+export const neg = (x: Tensor) => unary('neg', x);
+export const exp = (x: Tensor) => unary('exp', x);
+export const log = (x: Tensor) => unary('log', x);
+/** log(1 + x), accurate for small x. */
+export const log1p = (x: Tensor) => unary('log1p', x);
+export const sqrt = (x: Tensor) => unary('sqrt', x);
+export const abs = (x: Tensor) => unary('abs', x);
+/** −1, 0 or 1. Not differentiable (no gradient flows through it). */
+export const sign = (x: Tensor) => unary('sign', x);
+/** Heaviside step: 1 where x > 0, else 0. For display only: it passes no
+ * gradient, so a network using it cannot learn by gradient descent. */
+export const step = (x: Tensor) => unary('step', x);
+export const tanh = (x: Tensor) => unary('tanh', x);
+/** σ(x) = 1/(1 + e^(−x)), computed without overflow. */
+export const sigmoid = (x: Tensor) => unary('sigmoid', x);
+export const relu = (x: Tensor) => unary('relu', x);
+/** The Gauss error function (accurate to ~1e-15 in the reference kernel). */
+export const erf = (x: Tensor) => unary('erf', x);
+export const sin = (x: Tensor) => unary('sin', x);
+export const cos = (x: Tensor) => unary('cos', x);
+
+/** A copy of x's values that is not connected to any graph. */
+export function detach(x: Tensor): Tensor {
+  const out = zeros(x.shape, x.backend);
+  x.backend.unary('identity', x.storage, out.storage, x.size);
+  return out;
+}

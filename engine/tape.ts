@@ -1,0 +1,187 @@
+// Reverse-mode autodiff and memory scopes.
+//
+// Every op applied while grad mode is on, to at least one input that
+// requires a gradient, records a Node on its output: the primitive, its
+// inputs, its parameters and its gradient rule. The nodes form the tape;
+// backward() walks it from the loss in reverse topological order, applying
+// each rule (the chain rule, one primitive at a time).
+
+import { add } from './ops/binary';
+import { PIECEWISE_CONSTANT, type NodeContext, type Primitive, type PrimitiveParams, type Rule } from './ops/primitive';
+import { show, sameShape, stridesOf } from './shape';
+import { keep, onesLike, Tensor } from './tensor';
+
+export interface Node<P extends Primitive = Primitive> {
+  primitive: P;
+  inputs: readonly Tensor[];
+  params: PrimitiveParams[P];
+  rule: Exclude<Rule<P>, typeof PIECEWISE_CONSTANT>;
+}
+
+// --- grad mode -------------------------------------------------------------
+
+let gradEnabled = true;
+
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/** Runs fn without recording: for evaluation, and inside optimizers. */
+export function noGrad<T>(fn: () => T): T {
+  const saved = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = saved;
+  }
+}
+
+/** Called by every op on its fresh output. */
+export function record<P extends Primitive>(
+  output: Tensor,
+  primitive: P,
+  inputs: readonly Tensor[],
+  params: PrimitiveParams[P],
+  // Any rule of the family: each family indexes its own typed table.
+  rule: Rule<P> | Rule<never>,
+): Tensor {
+  if (gradEnabled && rule !== PIECEWISE_CONSTANT && inputs.some((t) => t.requiresGrad)) {
+    output.requiresGrad = true;
+    output.node = { primitive, inputs, params, rule } as unknown as Node;
+  }
+  return output;
+}
+
+// --- backward --------------------------------------------------------------
+
+/** Accumulates ∂loss/∂leaf into leaf.grad for every leaf that requires a
+ * gradient. `loss` must have one element unless a cotangent `seed` (same
+ * shape as loss) is given. Calling it twice adds the gradients twice, as
+ * PyTorch does; zero them between steps (optimizer.zeroGrad()). */
+export function backward(loss: Tensor, seed?: Tensor): void {
+  if (!loss.requiresGrad) throw new Error('backward(): the loss does not depend on anything that requires a gradient');
+  if (!seed && loss.size !== 1) throw new Error(`backward(): loss has shape ${show(loss.shape)}; pass a seed`);
+  const order = topologicalOrder(loss);
+  noGrad(() =>
+    scope(() => {
+      const grads = new Map<Tensor, Tensor>([[loss, seed ?? onesLike(loss)]]);
+      for (let i = order.length - 1; i >= 0; i--) {
+        const t = order[i];
+        const g = grads.get(t);
+        if (!g) continue;
+        if (!t.node) {
+          accumulateLeafGrad(t, g);
+          continue;
+        }
+        const { inputs, params, rule, primitive } = t.node;
+        for (const x of inputs) {
+          if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
+        }
+        const wants = inputs.map((x) => x.requiresGrad);
+        const ctx: NodeContext<Primitive> = { inputs, output: t, params, wants };
+        const inputGrads = rule(g, ctx as never);
+        inputs.forEach((x, k) => {
+          const gx = inputGrads[k];
+          if (!wants[k] || !gx) return;
+          if (!sameShape(gx.shape, x.shape)) {
+            throw new Error(`rule of ${primitive} gave a gradient of shape ${show(gx.shape)} for an input of ${show(x.shape)}`);
+          }
+          const prev = grads.get(x);
+          grads.set(x, prev ? add(prev, gx) : gx);
+        });
+      }
+    }),
+  );
+}
+
+function accumulateLeafGrad(leaf: Tensor, g: Tensor): void {
+  const b = leaf.backend;
+  if (!leaf.grad) {
+    // The leaf's gradient outlives backward's scope; it is freed with the
+    // leaf (or by zeroGrad).
+    const grad = keep(onesLike(leaf));
+    b.copyStrided(g.storage, 0, stridesOf(g.shape), grad.storage, 0, stridesOf(g.shape), g.shape);
+    leaf.grad = grad;
+  } else {
+    const strides = stridesOf(g.shape);
+    b.binary('add', leaf.grad.storage, strides, g.storage, strides, leaf.grad.storage, g.shape);
+  }
+}
+
+/** Tensors that lead to `root` through recorded nodes, inputs first. */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const seen = new Set<Tensor>([root]);
+  // Iterative DFS (deep graphs would overflow a recursive one).
+  const stack: [Tensor, number][] = [[root, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [t, next] = top;
+    const inputs = t.node?.inputs ?? [];
+    if (next < inputs.length) {
+      top[1]++;
+      const x = inputs[next];
+      if (x.requiresGrad && !seen.has(x)) {
+        seen.add(x);
+        stack.push([x, 0]);
+      }
+    } else {
+      stack.pop();
+      order.push(t);
+    }
+  }
+  return order;
+}
+
+// --- scopes ----------------------------------------------------------------
+
+const scopes: Set<Tensor>[] = [];
+
+/** Called by the Tensor constructor: the innermost scope owns new tensors. */
+export function track(t: Tensor): void {
+  if (scopes.length) scopes[scopes.length - 1].add(t);
+}
+
+export function untrack(t: Tensor): void {
+  for (const s of scopes) s.delete(t);
+}
+
+/** Runs fn and then frees every tensor created inside it, except the ones
+ * it returns (a tensor, or tensors inside returned arrays and plain
+ * objects) and persistent ones (parameters, optimizer state, gradients of
+ * leaves). Returned tensors pass to the enclosing scope. fn must be
+ * synchronous: a Promise would escape the scope's end. */
+export function scope<T>(fn: () => T): T {
+  const mine = new Set<Tensor>();
+  scopes.push(mine);
+  let result: T;
+  try {
+    result = fn();
+  } catch (error) {
+    scopes.pop();
+    for (const t of mine) if (!t.persistent) t.dispose();
+    throw error;
+  }
+  scopes.pop();
+  if (result instanceof Promise) throw new Error('scope(fn): fn must be synchronous');
+  const kept = new Set<Tensor>();
+  collectTensors(result, kept);
+  const parent = scopes[scopes.length - 1];
+  for (const t of mine) {
+    if (kept.has(t)) parent?.add(t);
+    else if (!t.persistent) t.dispose();
+  }
+  return result;
+}
+
+function collectTensors(value: unknown, into: Set<Tensor>, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 8) return;
+  if (value instanceof Tensor) {
+    into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectTensors(v, into, depth + 1);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    for (const v of Object.values(value)) collectTensors(v, into, depth + 1);
+  }
+}
