@@ -120,3 +120,18 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   }
   return record(out, 'concat', xs, { axis: ax }, movementRules.concat);
 }
+
+// --- composites ---------------------------------------------------------------
+
+/** Removes a size-1 axis. */
+export function squeeze(x: Tensor, axis: number): Tensor {
+  const ax = axis < 0 ? axis + x.ndim : axis;
+  if (x.shape[ax] !== 1) throw new Error(`squeeze: axis ${axis} of ${show(x.shape)} is not 1`);
+  return reshape(x, x.shape.filter((_, i) => i !== ax));
+}
+
+/** Inserts a size-1 axis at `axis`. */
+export function unsqueeze(x: Tensor, axis: number): Tensor {
+  const ax = axis < 0 ? axis + x.ndim + 1 : axis;
+  return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]);
+}

@@ -1,0 +1,73 @@
+// Loss functions, composed from primitives (no gradient code). Each takes
+// predictions and targets of the same shape (softmaxCrossEntropy: logits
+// [N, C] and N integer labels) and reduces with 'mean' (default) or 'sum'.
+
+import { add, minimum, mul, sub } from './ops/binary';
+import { mean, sum } from './ops/reduce';
+import { abs, exp, log1p, relu } from './ops/unary';
+import { logsumexp } from './nn/softmax';
+import { show } from './shape';
+import { Tensor, tensor } from './tensor';
+
+export type Reduction = 'mean' | 'sum';
+
+export interface LossOptions {
+  reduction?: Reduction;
+}
+
+function reduce(perElement: Tensor, reduction: Reduction = 'mean'): Tensor {
+  return reduction === 'sum' ? sum(perElement) : mean(perElement);
+}
+
+function asTarget(target: Tensor | ArrayLike<number>, like: Tensor): Tensor {
+  const t = target instanceof Tensor ? target : tensor(target, like.shape);
+  if (t.size !== like.size) throw new Error(`target of shape ${show(t.shape)} for predictions of ${show(like.shape)}`);
+  return t;
+}
+
+/** Mean squared error: mean((ŷ − y)²). */
+export function mse(pred: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions = {}): Tensor {
+  const d = sub(pred, asTarget(target, pred));
+  return reduce(mul(d, d), options.reduction);
+}
+
+/** Mean absolute error: mean|ŷ − y|. */
+export function mae(pred: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions = {}): Tensor {
+  return reduce(abs(sub(pred, asTarget(target, pred))), options.reduction);
+}
+
+/** Huber loss (PyTorch's HuberLoss): with d = ŷ − y,
+ * ½d² where |d| ≤ δ, and δ(|d| − ½δ) beyond. Written as
+ * ½q² + δ(|d| − q) with q = min(|d|, δ), which is the same function. */
+export function huber(pred: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions & { delta?: number } = {}): Tensor {
+  const delta = options.delta ?? 1;
+  const a = abs(sub(pred, asTarget(target, pred)));
+  const q = minimum(a, delta);
+  return reduce(add(mul(mul(q, q), 0.5), mul(sub(a, q), delta)), options.reduction);
+}
+
+/** Binary cross-entropy from logits z with targets y ∈ [0, 1]:
+ * −y·log σ(z) − (1 − y)·log(1 − σ(z)) = max(z, 0) − z·y + log(1 + e^(−|z|)),
+ * the form that never takes the log of 0. */
+export function bceWithLogits(logits: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions = {}): Tensor {
+  const y = asTarget(target, logits);
+  const perElement = add(sub(relu(logits), mul(logits, y)), log1p(exp(mul(abs(logits), -1))));
+  return reduce(perElement, options.reduction);
+}
+
+/** Cross-entropy of softmax(logits) against integer class labels:
+ * for each row i, logsumexp(zᵢ) − zᵢ[yᵢ]. logits: [N, C]; labels: N ints. */
+export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, options: LossOptions = {}): Tensor {
+  if (logits.ndim !== 2 || labels.length !== logits.shape[0]) {
+    throw new Error(`softmaxCrossEntropy: logits ${show(logits.shape)} with ${labels.length} labels`);
+  }
+  const [n, c] = logits.shape;
+  const oneHot = new Float32Array(n * c);
+  for (let i = 0; i < n; i++) {
+    const y = labels[i];
+    if (!Number.isInteger(y) || y < 0 || y >= c) throw new Error(`label ${y} outside 0..${c - 1}`);
+    oneHot[i * c + y] = 1;
+  }
+  const picked = sum(mul(logits, tensor(oneHot, [n, c])), 1);
+  return reduce(sub(logsumexp(logits, 1), picked), options.reduction);
+}

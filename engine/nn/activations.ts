@@ -1,0 +1,69 @@
+// Activation functions. Those that are not primitives are composed from
+// primitives here and carry no gradient code: autodiff derives it.
+
+import { add, greater, maximum, minimum, mul, sub, where } from '../ops/binary';
+import { abs, erf, exp, log1p, relu, sigmoid, step, tanh } from '../ops/unary';
+import type { Tensor } from '../tensor';
+
+export { relu, sigmoid, step, tanh };
+
+/** x for x > 0, slope·x otherwise. */
+export function leakyRelu(x: Tensor, slope = 0.01): Tensor {
+  return where(greater(x, 0), x, mul(x, slope));
+}
+
+/** x for x > 0, α(eˣ − 1) otherwise. exp sees min(x, 0) so that large
+ * positive x cannot overflow into the unused branch (inf·0 = NaN in the
+ * gradient). */
+export function elu(x: Tensor, alpha = 1): Tensor {
+  return where(greater(x, 0), x, mul(sub(exp(minimum(x, 0)), 1), alpha));
+}
+
+/** softplus(x) = log(1 + eˣ), computed as max(x, 0) + log(1 + e^(−|x|)),
+ * which never overflows. */
+export function softplus(x: Tensor): Tensor {
+  return add(maximum(x, 0), log1p(exp(mul(abs(x), -1))));
+}
+
+const INV_SQRT2 = Math.SQRT1_2;
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/** GELU, exact form: x·Φ(x) = ½x(1 + erf(x/√2)). gelu(1) = 0.8413447. */
+export function gelu(x: Tensor): Tensor {
+  return mul(mul(x, 0.5), add(erf(mul(x, INV_SQRT2)), 1));
+}
+
+/** GELU, tanh approximation (GPT-2, PyTorch's approximate='tanh'):
+ * ½x(1 + tanh(√(2/π)(x + 0.044715x³))). geluTanh(1) = 0.8411920. */
+export function geluTanh(x: Tensor): Tensor {
+  const inner = mul(add(x, mul(mul(mul(x, x), x), 0.044715)), SQRT_2_OVER_PI);
+  return mul(mul(x, 0.5), add(tanh(inner), 1));
+}
+
+/** SiLU (swish): x·σ(x). */
+export function silu(x: Tensor): Tensor {
+  return mul(x, sigmoid(x));
+}
+
+/** The identity, for output layers and linear models. */
+export function linear(x: Tensor): Tensor {
+  return x;
+}
+
+/** Activations by name, for model specs. `step` is for display only: it
+ * passes no gradient, so layers before it do not learn. */
+export const activations = {
+  linear,
+  relu,
+  leakyRelu: (x: Tensor) => leakyRelu(x),
+  elu: (x: Tensor) => elu(x),
+  sigmoid,
+  tanh,
+  softplus,
+  gelu,
+  geluTanh,
+  silu,
+  step,
+} satisfies Record<string, (x: Tensor) => Tensor>;
+
+export type ActivationName = keyof typeof activations;
