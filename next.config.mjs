@@ -1,4 +1,5 @@
 import createMDX from '@next/mdx';
+import { fileURLToPath } from 'node:url';
 
 /**
  * BASE_PATH lets the exported book live below a prefix on a host,
@@ -10,7 +11,7 @@ const withMDX = createMDX({
   options: {
     // Plugins are named by string: Turbopack passes loader options between
     // processes and rejects functions.
-    remarkPlugins: ['remark-math', './scripts/remark-heading-ids.mjs'],
+    remarkPlugins: ['remark-math', fileURLToPath(new URL('./scripts/remark-heading-ids.mjs', import.meta.url))],
     rehypePlugins: [['rehype-katex', { strict: false }]],
   },
 });
@@ -24,6 +25,8 @@ const nextConfig = {
   basePath: basePath || undefined,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   reactStrictMode: true,
+  // Types are checked by `npm run typecheck`; building skips it to halve CI time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withMDX(nextConfig);

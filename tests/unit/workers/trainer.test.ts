@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { Trainer, type TrainerEnv } from '@/workers/trainer';
+import type { ModelBuilder, TrainableRun } from '@/workers/model';
+import type { Snapshot } from '@/workers/api';
+
+/** A stand-in model: loss = scale · r^step, so it shrinks (r < 1) or explodes (r > 1). */
+function geometric(config: { ratio: number; pace?: number; maxSteps?: number }): TrainableRun {
+  let loss = 1;
+  let ratio = config.ratio;
+  let pace = config.pace ?? null;
+  let steps = 0;
+  return {
+    step() {
+      steps++;
+      loss *= ratio;
+      return loss;
+    },
+    snapshot: () => ({ steps, path: new Float32Array([steps, loss]) }),
+    set(patch) {
+      if ('ratio' in patch) ratio = patch.ratio as number;
+      if ('pace' in patch) pace = patch.pace as number | null;
+    },
+    evaluate: (q) => ({ echo: q, steps }),
+    stepsPerSecond: () => pace,
+    maxSteps: config.maxSteps,
+    dispose() {},
+  };
+}
+
+const registry = { geometric: geometric as ModelBuilder<never> };
+
+function realEnv(): TrainerEnv {
+  return {
+    now: () => performance.now(),
+    yieldThen: (fn, delay) => (delay === undefined ? setImmediate(fn) : setTimeout(fn, delay)),
+    send: (cb, s) => cb(s),
+    crash: () => {
+      throw new Error('crash');
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Trainer', () => {
+  it('steps exactly n times and reports the loss', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.5 } });
+    const s = await t.step(id, 3);
+    expect(s.step).toBe(3);
+    expect(s.loss).toBe(0.125);
+    expect(s.state).toBe('paused');
+    expect(s.data.steps).toBe(3);
+  });
+
+  it('refuses an unknown model kind with a clear message', async () => {
+    const t = new Trainer(registry, realEnv());
+    await expect(t.open({ kind: 'nope', seed: 1, config: {} })).rejects.toThrow(/No model kind "nope"/);
+  });
+
+  it('interleaves playing runs fairly and throttles snapshots', async () => {
+    const t = new Trainer(registry, realEnv());
+    const ids = await Promise.all([0, 1, 2].map(() => t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.9999 } })));
+    const received = new Map<number, Snapshot[]>();
+    for (const id of ids) {
+      received.set(id, []);
+      await t.play(id, (s) => received.get(id)!.push(s));
+    }
+    await sleep(400);
+    const steps = await Promise.all(ids.map(async (id) => (await t.pause(id)).step));
+    const min = Math.min(...steps);
+    const max = Math.max(...steps);
+    expect(min).toBeGreaterThan(100);
+    expect(max / min).toBeLessThan(1.5);
+    for (const id of ids) {
+      const n = received.get(id)!.length;
+      expect(n).toBeGreaterThan(3);
+      expect(n).toBeLessThanOrEqual(Math.ceil(0.4 * 30) + 3);
+    }
+  });
+
+  it('stops a diverging run with the step where it happened', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 10 } });
+    const snaps: Snapshot[] = [];
+    await t.play(id, (s) => snaps.push(s));
+    await sleep(100);
+    const last = snaps.at(-1)!;
+    expect(last.state).toBe('diverged');
+    // First loss 10; the bound is 1e6 · 10 = 1e7, first exceeded by 10^8 at step 8.
+    expect(last.divergedAt).toBe(8);
+    expect(Number.isFinite(last.loss)).toBe(true);
+  });
+
+  it('applies set() mid-run without a reset', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.5 } });
+    await t.step(id, 2);
+    await t.set(id, { ratio: 1 });
+    const s = await t.step(id, 2);
+    expect(s.step).toBe(4);
+    expect(s.loss).toBe(0.25);
+  });
+
+  it('keeps a paced run at its pace and pauses it at maxSteps', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.99, pace: 100, maxSteps: 1000 } });
+    await t.play(id, () => undefined);
+    await sleep(300);
+    const s = await t.pause(id);
+    expect(s.step).toBeGreaterThan(10);
+    expect(s.step).toBeLessThan(60);
+
+    const fast = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.9999, maxSteps: 50 } });
+    const snaps: Snapshot[] = [];
+    await t.play(fast, (x) => snaps.push(x));
+    await sleep(80);
+    expect(snaps.at(-1)!.step).toBe(50);
+    expect(snaps.at(-1)!.state).toBe('paused');
+  });
+
+  it('evaluates on demand and closes runs', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.5 } });
+    expect(await t.evaluate(id, 'q')).toEqual({ echo: 'q', steps: 0 });
+    await t.close(id);
+    expect(t.size).toBe(0);
+    await expect(t.step(id, 1)).rejects.toThrow(/No run/);
+  });
+});
