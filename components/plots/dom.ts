@@ -1,0 +1,24 @@
+// The thin browser side of the plot pieces: everything else in this folder
+// is pure and runs in Node. Not unit-tested.
+import type { Theme } from './colour';
+
+/** Replace an SVG element's children with markup built by this folder (text in it is escaped). */
+export function renderSvg(target: SVGElement, markup: string): void {
+  target.innerHTML = markup;
+}
+
+/** The page theme as set by the theme boot script on <html data-theme>. */
+export function currentTheme(): Theme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+/**
+ * Call `onChange` when the page theme flips. SVG drawn with CSS variables
+ * follows by itself; baked colours (contour fills, canvas pixels) must be
+ * redrawn. Returns the unsubscribe function.
+ */
+export function watchTheme(onChange: (theme: Theme) => void): () => void {
+  const observer = new MutationObserver(() => onChange(currentTheme()));
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => observer.disconnect();
+}
