@@ -1,0 +1,3 @@
+export * from './classification2d';
+export * from './minibatch';
+export * from './regression';
