@@ -126,10 +126,15 @@ function isArrayOfArrays(a: ArrayLike<number> | readonly ArrayLike<number>[]): a
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-/** 10⁻⁴ for powers of ten far from 1, otherwise a short decimal. */
-export function formatLogTick(value: number): string {
+/**
+ * 10⁻⁴ for powers of ten far from 1 (or for every power of ten except 1 and
+ * 10 when `powers` is set, so one axis does not mix 0.01 with 10⁻³);
+ * otherwise a short decimal.
+ */
+export function formatLogTick(value: number, powers = false): string {
   const exponent = Math.round(Math.log10(value));
-  if (Math.abs(exponent) >= 3 && Math.abs(value / 10 ** exponent - 1) < 1e-9) {
+  const isPower = Math.abs(value / 10 ** exponent - 1) < 1e-9;
+  if (isPower && (Math.abs(exponent) >= 3 || (powers && exponent !== 0 && exponent !== 1))) {
     const digits = String(Math.abs(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
     return `10${exponent < 0 ? '⁻' : ''}${digits}`;
   }
@@ -146,7 +151,8 @@ export function ticks(scale: Scale, count = 5, formatTick?: (value: number) => s
     const labelled = scale.tickFormat(count);
     const major = values.filter((v) => labelled(v) !== '');
     const kept = major.length >= 2 ? major : values;
-    const label = formatTick ?? formatLogTick;
+    const powers = kept.some((v) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(formatLogTick(v)));
+    const label = formatTick ?? ((v: number) => formatLogTick(v, powers));
     return kept.map((value) => ({ value, pos: scale(value), label: label(value) }));
   }
   const label = formatTick ?? scale.tickFormat(count);

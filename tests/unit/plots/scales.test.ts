@@ -75,6 +75,8 @@ describe('ticks', () => {
     expect(labels).toContain('10');
     expect(labels.every((l) => l !== '')).toBe(true);
     expect(labels.length).toBeLessThanOrEqual(8);
+    // one notation per axis: no 0.01 beside 10⁻³
+    expect(labels.some((l) => l.startsWith('0.'))).toBe(false);
   });
 
   it('formats log ticks readably', () => {
@@ -83,5 +85,10 @@ describe('ticks', () => {
     expect(formatLogTick(0.01)).toBe('0.01');
     expect(formatLogTick(100)).toBe('100');
     expect(formatLogTick(30)).toBe('30');
+    expect(formatLogTick(0.01, true)).toBe('10⁻²');
+    expect(formatLogTick(100, true)).toBe('10²');
+    expect(formatLogTick(1, true)).toBe('1');
+    expect(formatLogTick(10, true)).toBe('10');
+    expect(formatLogTick(0.5, true)).toBe('0.5');
   });
 });
