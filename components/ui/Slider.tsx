@@ -1,0 +1,65 @@
+'use client';
+
+import { useId } from 'react';
+import { decimalsOf, formatValue, roundSignificant } from './format';
+
+interface SliderProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  /** Linear step; ignored on a log scale. */
+  step?: number;
+  /** Moves along log10(value): equal travel multiplies the value equally. */
+  log?: boolean;
+  /** Significant digits kept on a log scale. */
+  digits?: number;
+  help?: string;
+  disabled?: boolean;
+  onChange(value: number): void;
+}
+
+const LOG_STEPS = 200;
+
+/**
+ * A labelled range input with its value shown beside it. Arrow keys move
+ * one step, Page Up/Down ten, Home/End to the ends (native behaviour).
+ */
+export function Slider({ label, value, min, max, step = 1, log = false, digits = 2, help, disabled, onChange }: SliderProps) {
+  const id = useId();
+  const shown = log ? formatValue(value) : value.toFixed(decimalsOf(step));
+  const lo = log ? Math.log10(min) : min;
+  const hi = log ? Math.log10(max) : max;
+  const position = log ? Math.log10(value) : value;
+  return (
+    <div className="ui-slider">
+      <label htmlFor={id}>
+        <span className="ui-label">{label}</span>
+        <output htmlFor={id} className="ui-value">
+          {shown}
+        </output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={lo}
+        max={hi}
+        step={log ? (hi - lo) / LOG_STEPS : step}
+        value={position}
+        disabled={disabled}
+        aria-valuetext={shown}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(e) => {
+          const raw = Number(e.target.value);
+          if (log) onChange(Math.min(max, Math.max(min, roundSignificant(10 ** raw, digits))));
+          else onChange(Number(raw.toFixed(decimalsOf(step))));
+        }}
+      />
+      {help ? (
+        <p id={`${id}-help`} className="ui-help">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { PlayControls } from '@/components/ui/PlayControls';
+import { Progress, statusSentence } from '@/components/ui/Progress';
+import { copyText } from '@/components/site/clipboard';
+import type { RunController } from './run-controller';
+import type { WidgetSchema } from './schema';
+import type { WidgetStore } from './store';
+import { stateLink } from './useWidgetStore';
+import { encodeState } from './url-codec';
+import { EmbedDialog } from './EmbedDialog';
+
+interface WidgetFrameProps<S extends WidgetSchema> {
+  schema: S;
+  store: WidgetStore<S>;
+  instanceId: string;
+  title: string;
+  /** One sentence that says what the widget shows, for screen readers. */
+  description: string;
+  /** Absent for widgets that do not train (`data-run-state="static"`). */
+  controller?: RunController<S>;
+  autoplay?: boolean;
+  targeted?: boolean;
+  /** The embed page shows a link back to the chapter section instead of share controls. */
+  embedded?: boolean;
+  /** Suggested iframe height for the embed snippet, in CSS pixels. */
+  embedHeight?: number;
+  lossLabel?: string;
+  controls: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The frame every widget sits in: title, share controls, notices about the
+ * link, the widget's drawing, its controls, play controls and a readout.
+ * Its root carries data-widget, data-widget-id, data-run-state, data-step
+ * and data-loss so that tests and course tools can observe it.
+ */
+export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
+  const { schema, store, instanceId, title, description, controller, autoplay, targeted, embedded, embedHeight = 640, lossLabel, controls, children } = props;
+  const status = useStore(store, (s) => s.status);
+  const notices = useStore(store, (s) => s.notices);
+  const dismissNotices = useStore(store, (s) => s.dismissNotices);
+  const root = useRef<HTMLElement>(null);
+  const [copied, setCopied] = useState(false);
+  const [embedOpen, setEmbedOpen] = useState(false);
+
+  // Parameter changes reach the runs: live where the widget allows it, else fresh runs.
+  useEffect(() => {
+    if (!controller) return;
+    return store.subscribe((state, previous) => {
+      if (state.params === previous.params) return;
+      const changed = Object.keys(state.params).filter(
+        (k) => (state.params as Record<string, unknown>)[k] !== (previous.params as Record<string, unknown>)[k],
+      );
+      void controller.paramsChanged(changed as never);
+    });
+  }, [controller, store]);
+
+  // Draw the initial state; play at once if the link says so; scroll to a targeted widget.
+  useEffect(() => {
+    if (targeted) root.current?.scrollIntoView({ block: 'start' });
+    if (!controller) return;
+    void controller.prepare().then(() => (autoplay ? controller.play() : undefined));
+    return () => void controller.dispose();
+  }, [controller, autoplay, targeted]);
+
+  // Train only while on screen and while the tab is visible.
+  useEffect(() => {
+    if (!controller || !root.current) return;
+    let onScreen = true;
+    const update = () => {
+      if (onScreen && document.visibilityState === 'visible') void controller.resume();
+      else void controller.suspend();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      onScreen = entries.some((e) => e.isIntersecting);
+      update();
+    });
+    observer.observe(root.current);
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', update);
+    };
+  }, [controller]);
+
+  async function copyLink() {
+    await copyText(stateLink(schema, instanceId, store.getState().params));
+    setCopied(true);
+    window.setTimeout(() => setCopied(false), 2000);
+  }
+
+  return (
+    <figure
+      ref={root}
+      id={instanceId}
+      className="widget"
+      data-widget={schema.name}
+      data-widget-id={instanceId}
+      data-run-state={status.state}
+      data-step={status.step}
+      data-loss={status.loss === null ? '' : String(status.loss)}
+      aria-labelledby={`${instanceId}-title`}
+      aria-describedby={`${instanceId}-description`}
+    >
+      <figcaption className="widget-header">
+        <span id={`${instanceId}-title`} className="widget-title">
+          {title}
+        </span>
+        {embedded ? null : (
+          <span className="widget-share">
+            <button type="button" className="ui-button ui-quiet" onClick={copyLink} data-action="copy-link">
+              {copied ? 'Link copied' : 'Copy link to this state'}
+            </button>
+            <button type="button" className="ui-button ui-quiet" onClick={() => setEmbedOpen(true)} data-action="embed">
+              Embed
+            </button>
+          </span>
+        )}
+      </figcaption>
+      <p id={`${instanceId}-description`} className="visually-hidden">
+        {description}
+      </p>
+      {notices.length > 0 ? (
+        <div className="widget-notice" role="status">
+          <p>Some of this link could not be used, so defaults stand in:</p>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" className="ui-button ui-quiet" onClick={dismissNotices}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <div className="widget-body">{children}</div>
+      {status.state === 'diverged' ? (
+        <div className="widget-alert" role="alert">
+          <p>
+            <strong>Diverged</strong> at step {status.divergedAt ?? status.step}: the loss stopped being a finite number
+            or exploded. Try a smaller learning rate.
+          </p>
+          <button type="button" className="ui-button" onClick={() => void controller?.reset()} data-action="reset-diverged">
+            Reset
+          </button>
+        </div>
+      ) : null}
+      {status.state === 'error' ? (
+        <div className="widget-alert" role="alert">
+          <p>{status.message ?? 'Training stopped.'}</p>
+          <button type="button" className="ui-button" onClick={() => void controller?.play()} data-action="play-again">
+            Play again
+          </button>
+        </div>
+      ) : null}
+      <div className="widget-controls">{controls}</div>
+      {controller ? (
+        <div className="widget-run">
+          <PlayControls
+            state={status.state}
+            onPlay={() => void controller.play()}
+            onPause={() => void controller.pause()}
+            onStep={() => void controller.stepBy(1)}
+            onReset={() => void controller.reset()}
+          />
+          <Progress status={status} lossLabel={lossLabel} />
+          <p className="visually-hidden" aria-live="polite">
+            {statusSentence(status)}
+          </p>
+        </div>
+      ) : null}
+      {embedOpen ? (
+        <EmbedDialog
+          title={title}
+          widget={schema.name}
+          encoded={encodeState(schema, store.getState().params)}
+          height={embedHeight}
+          onClose={() => setEmbedOpen(false)}
+        />
+      ) : null}
+    </figure>
+  );
+}

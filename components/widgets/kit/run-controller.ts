@@ -1,0 +1,237 @@
+/**
+ * Drives a widget's runs in the worker pool: opens them from the widget's
+ * specs, plays, pauses, steps and resets them, applies live hyper-parameter
+ * changes, suspends them off screen, and turns their snapshots into the
+ * frame's status. A widget may run several models side by side (three
+ * optimisers on one surface); run 0 is the primary one for the readout.
+ */
+import type { RunSpec, Snapshot } from '@/workers/api';
+import { RunLostError, trainerPool, type RunHandle, type TrainerPool } from '@/workers/client';
+import type { StateOf, WidgetSchema } from './schema';
+import type { RunStatus, WidgetStore } from './store';
+
+export interface TrainingSetup<S extends WidgetSchema> {
+  /** The runs for these parameters, one spec each. */
+  specs(params: StateOf<S>): RunSpec[];
+  /**
+   * For a parameter change, the patch each run should receive to apply it
+   * mid-run, or null when the change needs fresh runs.
+   */
+  livePatch?(changed: (keyof StateOf<S>)[], params: StateOf<S>): Record<string, unknown>[] | null;
+  /** Every new snapshot (index = run); entries are null before a run reports. */
+  draw(snapshots: readonly (Snapshot | null)[]): void;
+  /** Called after runs are (re)opened, e.g. to fetch a field to draw. */
+  prepared?(runs: readonly RunHandle[]): void | Promise<void>;
+}
+
+/** How often the readout in React is refreshed while training. */
+const STATUS_INTERVAL_MS = 100;
+
+export class RunController<S extends WidgetSchema> {
+  private runs: RunHandle[] = [];
+  private snapshots: (Snapshot | null)[] = [];
+  private opening: Promise<RunHandle[]> | null = null;
+  private generation = 0;
+  private suspended = false;
+  private lastStatusAt = 0;
+
+  constructor(
+    private readonly store: WidgetStore<S>,
+    private readonly setup: TrainingSetup<S>,
+    private readonly pool: () => TrainerPool = trainerPool,
+  ) {}
+
+  /** Opens the runs (if needed) and draws their initial state, without training. */
+  async prepare(): Promise<void> {
+    const runs = await this.ensureRuns();
+    if (runs.length === 0) return;
+    const snaps = await this.guard(Promise.all(runs.map((r) => r.step(0))));
+    if (snaps) this.accept(snaps);
+  }
+
+  async play(): Promise<void> {
+    const state = this.store.getState().status.state;
+    if (state === 'diverged' || state === 'error') await this.reset();
+    this.suspended = false;
+    const runs = await this.ensureRuns();
+    this.store.getState().setStatus({ state: 'training', message: null });
+    await this.guard(Promise.all(runs.map((r) => r.play())));
+  }
+
+  async pause(): Promise<void> {
+    this.suspended = false;
+    await this.pauseRuns('paused');
+  }
+
+  /** Exactly n steps of every run (the "step" button, and tests). */
+  async stepBy(n: number): Promise<void> {
+    const runs = await this.ensureRuns();
+    const snaps = await this.guard(Promise.all(runs.map((r) => r.step(n))));
+    if (snaps) this.accept(snaps, true);
+  }
+
+  /** Fresh runs from the current parameters and seed. */
+  async reset(): Promise<void> {
+    this.suspended = false;
+    await this.closeRuns();
+    this.store.getState().setStatus({ state: 'idle', step: 0, epoch: null, loss: null, stepsPerSec: null, divergedAt: null, message: null });
+    await this.prepare();
+  }
+
+  /** Off screen or tab hidden: pause, remembering to resume. */
+  async suspend(): Promise<void> {
+    if (this.store.getState().status.state !== 'training') return;
+    await this.pauseRuns('paused');
+    this.suspended = true;
+  }
+
+  async resume(): Promise<void> {
+    if (!this.suspended) return;
+    this.suspended = false;
+    await this.play();
+  }
+
+  get isSuspended(): boolean {
+    return this.suspended;
+  }
+
+  /** Parameters changed: patch the runs live when the widget allows it, else start over. */
+  async paramsChanged(changed: (keyof StateOf<S>)[]): Promise<void> {
+    if (changed.length === 0) return;
+    const params = this.store.getState().params;
+    const patches = this.setup.livePatch?.(changed, params) ?? null;
+    if (patches && this.runs.length > 0) {
+      const snaps = await this.guard(Promise.all(this.runs.map((r, i) => r.set(patches[i] ?? {}))));
+      if (snaps && this.store.getState().status.state !== 'training') this.accept(snaps, true);
+      return;
+    }
+    const wasTraining = this.store.getState().status.state === 'training';
+    await this.reset();
+    if (wasTraining) await this.play();
+  }
+
+  /** The open runs (for on-demand evaluation). */
+  async handles(): Promise<RunHandle[]> {
+    return this.ensureRuns();
+  }
+
+  async dispose(): Promise<void> {
+    this.generation++;
+    await this.closeRuns();
+  }
+
+  private async ensureRuns(): Promise<RunHandle[]> {
+    if (this.runs.length > 0 && this.runs.every((r) => r.alive)) return this.runs;
+    if (this.opening) return this.opening;
+    const generation = ++this.generation;
+    const specs = this.setup.specs(this.store.getState().params);
+    this.opening = (async () => {
+      const runs: RunHandle[] = [];
+      try {
+        for (let i = 0; i < specs.length; i++) {
+          runs.push(
+            await this.pool().open(specs[i], {
+              onSnapshot: (s) => {
+                if (generation === this.generation) this.receive(i, s);
+              },
+              onLost: (reason) => {
+                if (generation === this.generation) this.lost(reason);
+              },
+            }),
+          );
+        }
+      } catch (err) {
+        await Promise.all(runs.map((r) => r.close()));
+        this.fail(err);
+        return [];
+      } finally {
+        this.opening = null;
+      }
+      this.runs = runs;
+      this.snapshots = runs.map(() => null);
+      await this.setup.prepared?.(runs);
+      return runs;
+    })();
+    return this.opening;
+  }
+
+  private async closeRuns(): Promise<void> {
+    this.generation++;
+    const runs = this.runs;
+    this.runs = [];
+    this.snapshots = [];
+    await Promise.all(runs.map((r) => r.close()));
+  }
+
+  private async pauseRuns(state: 'paused'): Promise<void> {
+    if (this.store.getState().status.state !== 'training') return;
+    const snaps = await this.guard(Promise.all(this.runs.map((r) => r.pause())));
+    if (snaps) this.accept(snaps, true);
+    if (this.store.getState().status.state === 'training') this.store.getState().setStatus({ state });
+  }
+
+  /** Runs a worker call; a lost worker or a thrown error becomes the 'error' state. */
+  private async guard<T>(p: Promise<T>): Promise<T | null> {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof RunLostError) this.lost(err.message);
+      else this.fail(err);
+      return null;
+    }
+  }
+
+  private receive(index: number, snapshot: Snapshot): void {
+    this.snapshots[index] = snapshot;
+    this.setup.draw(this.snapshots);
+    this.updateStatus(false);
+  }
+
+  private accept(snaps: Snapshot[], force = false): void {
+    this.snapshots = snaps;
+    this.setup.draw(this.snapshots);
+    this.updateStatus(force);
+  }
+
+  private updateStatus(force: boolean): void {
+    const primary = this.snapshots[0];
+    if (!primary) return;
+    const states = this.snapshots.map((s) => s?.state);
+    const current = this.store.getState().status;
+    let state: RunStatus['state'] = current.state;
+    if (states.includes('error')) state = 'error';
+    else if (states.includes('training')) state = 'training';
+    else if (states.includes('diverged')) state = 'diverged';
+    else if (current.state === 'training' || primary.step > 0) state = 'paused';
+    const now = performance.now();
+    const changed = state !== current.state;
+    if (!force && !changed && now - this.lastStatusAt < STATUS_INTERVAL_MS) return;
+    this.lastStatusAt = now;
+    const diverged = this.snapshots.find((s) => s?.state === 'diverged');
+    const errored = this.snapshots.find((s) => s?.state === 'error');
+    this.store.getState().setStatus({
+      state,
+      step: primary.step,
+      epoch: primary.epoch,
+      loss: primary.loss !== null && Number.isFinite(primary.loss) ? primary.loss : null,
+      stepsPerSec: primary.stepsPerSec,
+      divergedAt: diverged?.divergedAt ?? null,
+      message: errored?.error ?? null,
+    });
+  }
+
+  private lost(reason: string): void {
+    this.generation++;
+    this.runs = [];
+    this.suspended = false;
+    this.store.getState().setStatus({
+      state: 'error',
+      stepsPerSec: null,
+      message: `${reason} The run was lost; press play to start it again.`,
+    });
+  }
+
+  private fail(err: unknown): void {
+    this.store.getState().setStatus({ state: 'error', stepsPerSec: null, message: err instanceof Error ? err.message : String(err) });
+  }
+}

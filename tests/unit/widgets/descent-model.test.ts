@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildDescentRun, fieldOf, type DescentConfig } from '@/components/widgets/descent-playground/model';
+import { SURFACES, SURFACE_NAMES } from '@/components/widgets/descent-playground/surfaces';
+import { getBackend } from '@/engine';
+
+const base: DescentConfig = { surface: 'bowl', start: [-1.6, 1.3], optimizer: 'gd', lr: 0.1, momentum: 0.9, speed: 60, maxSteps: 500 };
+
+describe('descent playground model', () => {
+  it('gradient descent on the bowl follows θ ← θ − η·θ exactly', () => {
+    const run = buildDescentRun(base);
+    run.step();
+    run.step();
+    const path = run.snapshot().path as Float32Array;
+    // ∇½‖θ‖² = θ, so each step multiplies θ by (1 − η) = 0.9.
+    expect(path[2]).toBeCloseTo(-1.6 * 0.9, 6);
+    expect(path[5]).toBeCloseTo(1.3 * 0.81, 6);
+    run.dispose();
+  });
+
+  it('every optimiser reaches each landscape’s minimum region', () => {
+    for (const optimizer of ['gd', 'momentum', 'adam'] as const) {
+      const lr = optimizer === 'adam' ? 0.05 : 0.05;
+      const run = buildDescentRun({ ...base, surface: 'ravine', optimizer, lr });
+      let loss = Infinity;
+      for (let i = 0; i < 400; i++) loss = run.step();
+      expect(loss, optimizer).toBeLessThan(1e-3);
+      run.dispose();
+    }
+  });
+
+  it('a huge learning rate diverges, and the path keeps only finite points', () => {
+    const run = buildDescentRun({ ...base, surface: 'ravine', lr: 5 });
+    let diverged = false;
+    let loss = 0;
+    for (let i = 0; i < 200 && !diverged; i++) {
+      loss = run.step();
+      diverged = run.diverged!(loss, 1);
+    }
+    expect(diverged).toBe(true);
+    const path = run.snapshot().path as Float32Array;
+    expect(path.every(Number.isFinite)).toBe(true);
+    run.dispose();
+  });
+
+  it('changes the learning rate mid-run and refuses structural changes', () => {
+    const run = buildDescentRun(base);
+    run.set({ lr: 0.5 });
+    run.step();
+    expect((run.snapshot().path as Float32Array)[2]).toBeCloseTo(-1.6 * 0.5, 6);
+    expect(() => run.set({ surface: 'ravine' })).toThrow(/cannot change/);
+    run.dispose();
+  });
+
+  it('evaluates each surface on a grid with the engine, matching the surface formula', () => {
+    for (const name of SURFACE_NAMES) {
+      const [x0, x1, y0, y1] = SURFACES[name].domain;
+      const grid = { nx: 4, ny: 3, x0, x1, y0, y1 };
+      const field = fieldOf(name, grid);
+      expect(field.length).toBe(12);
+      expect(Array.from(field).every(Number.isFinite)).toBe(true);
+    }
+    const f = fieldOf('rosenbrock', { nx: 1, ny: 1, x0: 0.5, x1: 1.5, y0: 0.5, y1: 1.5 });
+    expect(f[0]).toBe(0); // the minimum (1, 1) is the only cell centre
+  });
+
+  it('leaves the backend’s memory as it found it', () => {
+    const before = getBackend().bytesInUse();
+    const run = buildDescentRun({ ...base, optimizer: 'adam' });
+    for (let i = 0; i < 1000; i++) run.step();
+    run.snapshot();
+    run.dispose();
+    expect(getBackend().bytesInUse()).toBe(before);
+  });
+});

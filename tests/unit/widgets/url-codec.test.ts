@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { defineSchema, isValid, type Param, type StateOf } from '@/components/widgets/kit/schema';
+import { decodeState, encodeState, instanceStateIn, withInstanceState } from '@/components/widgets/kit/url-codec';
+
+const schema = defineSchema({
+  name: 'test-widget',
+  version: 2,
+  params: {
+    lr: { type: 'log-number', key: 'lr', label: 'Learning rate', min: 1e-4, max: 10, default: 0.03 },
+    mu: { type: 'number', key: 'mu', label: 'Momentum', min: 0, max: 0.99, step: 0.01, default: 0.9 },
+    layers: { type: 'integer', key: 'l', label: 'Layers', min: 1, max: 6, default: 2 },
+    fn: {
+      type: 'enum',
+      key: 'fn',
+      label: 'Function',
+      options: [
+        { value: 'bowl', label: 'Bowl' },
+        { value: 'ravine', label: 'Ravine' },
+      ],
+      default: 'bowl',
+    },
+    adam: { type: 'boolean', key: 'ad', label: 'Adam', default: true },
+    pts: { type: 'points', key: 'pts', label: 'Points', x: [-1, 1], y: [-2, 2], minCount: 0, maxCount: 50, decimals: 3, default: [[0, 0]] },
+    logits: { type: 'logits', key: 'z', label: 'Logits', min: -10, max: 10, minCount: 3, maxCount: 8, decimals: 2, default: [1, 2, 3] },
+    curve: { type: 'curve', key: 'g', label: 'Target', min: -1, max: 1, minCount: 5, maxCount: 5, decimals: 2, default: [0, 0, 0, 0, 0] },
+  },
+});
+
+/** mulberry32: a small seeded generator for the fuzz. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomValid(p: Param, r: () => number): unknown {
+  const between = (lo: number, hi: number) => lo + (hi - lo) * r();
+  switch (p.type) {
+    case 'number':
+      return Math.round(between(p.min, p.max) / p.step) * p.step > p.max ? p.max : Math.max(p.min, Math.round(between(p.min, p.max) / p.step) * p.step);
+    case 'log-number':
+      return Math.exp(between(Math.log(p.min), Math.log(p.max)));
+    case 'integer':
+      return Math.floor(between(p.min, p.max + 1 - 1e-9));
+    case 'enum':
+      return p.options[Math.floor(r() * p.options.length)].value;
+    case 'boolean':
+      return r() < 0.5;
+    case 'points': {
+      const n = p.minCount + Math.floor(r() * (p.maxCount - p.minCount + 1));
+      return Array.from({ length: n }, () => [between(p.x[0], p.x[1]), between(p.y[0], p.y[1])]);
+    }
+    case 'curve':
+    case 'logits': {
+      const n = p.minCount + Math.floor(r() * (p.maxCount - p.minCount + 1));
+      return Array.from({ length: n }, () => between(p.min, p.max));
+    }
+  }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789.~_,-+eE%&=#?! v';
+
+function expectWithinSchema(state: Record<string, unknown>) {
+  for (const [name, p] of Object.entries(schema.params)) expect(isValid(p as Param, state[name]), name).toBe(true);
+}
+
+describe('URL codec', () => {
+  it('round-trips random valid states exactly', () => {
+    const r = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const state = Object.fromEntries(Object.entries(schema.params).map(([k, p]) => [k, randomValid(p as Param, r)])) as StateOf<typeof schema>;
+      expectWithinSchema(state);
+      const encoded = encodeState(schema, state);
+      const decoded = decodeState(schema, encoded);
+      expect(decoded.notices).toEqual([]);
+      expect(decoded.state).toEqual(state);
+    }
+  });
+
+  it('writes only what differs from the defaults', () => {
+    const state = { ...decodeState(schema, '').state, lr: 0.1, fn: 'ravine' as const };
+    expect(encodeState(schema, state)).toBe('v.2~lr.0.1~fn.ravine');
+    expect(encodeState(schema, state, { play: true })).toBe('v.2~lr.0.1~fn.ravine~play.1');
+  });
+
+  it('never throws and always decodes into the schema, whatever the string', () => {
+    const r = rng(11);
+    const keys = ['lr', 'mu', 'l', 'fn', 'ad', 'pts', 'z', 'g', 'v', 'play', 'zz'];
+    for (let i = 0; i < 5000; i++) {
+      let s = '';
+      if (i % 2 === 0) {
+        // Structured noise: real keys with mangled values.
+        const n = Math.floor(r() * 6);
+        s = Array.from({ length: n }, () => {
+          const key = keys[Math.floor(r() * keys.length)];
+          const len = Math.floor(r() * 12);
+          const value = Array.from({ length: len }, () => ALPHABET[Math.floor(r() * ALPHABET.length)]).join('');
+          return `${key}.${value}`;
+        }).join('~');
+      } else {
+        const len = Math.floor(r() * 40);
+        s = Array.from({ length: len }, () => ALPHABET[Math.floor(r() * ALPHABET.length)]).join('');
+      }
+      const decoded = decodeState(schema, s);
+      expectWithinSchema(decoded.state);
+    }
+  });
+
+  it('falls back to defaults with a notice for bad, unknown and out-of-range values', () => {
+    const d = decodeState(schema, 'v.2~lr.100~mu.abc~l.2.5~fn.cliff~ad.yes~pts.0,0_5,5~z.1_2~zz.1~g.0_0_0_0_NaN');
+    expect(d.state).toEqual(decodeState(schema, '').state);
+    expect(d.notices).toHaveLength(9);
+    expect(d.notices.join('\n')).toMatch(/Learning rate/);
+    expect(d.notices.join('\n')).toMatch(/does not know/);
+  });
+
+  it('accepts the good values of a partly bad link', () => {
+    const d = decodeState(schema, 'v.2~lr.0.5~mu.bad~fn.ravine');
+    expect(d.state.lr).toBe(0.5);
+    expect(d.state.mu).toBe(0.9);
+    expect(d.state.fn).toBe('ravine');
+    expect(d.notices).toHaveLength(1);
+  });
+
+  it('says when a link is from another version, and reads the play flag', () => {
+    const d = decodeState(schema, 'v.1~fn.ravine~play.1');
+    expect(d.notices[0]).toMatch(/another version/);
+    expect(d.state.fn).toBe('ravine');
+    expect(d.play).toBe(true);
+  });
+
+  it('keeps other instances when writing one instance into a query string', () => {
+    const q = withInstanceState('?other=v.1~a.1&test-widget=v.2~lr.1', 'test-widget', 'v.2~lr.0.5');
+    expect(q).toBe('?other=v.1~a.1&test-widget=v.2~lr.0.5');
+    expect(instanceStateIn(q, 'test-widget')).toBe('v.2~lr.0.5');
+    expect(instanceStateIn('%%%', 'x')).toBeNull();
+  });
+});

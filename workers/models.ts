@@ -1,0 +1,10 @@
+/**
+ * The worker's model registry: a spec's `kind` names its builder. A new
+ * model kind is one line here.
+ */
+import type { ModelBuilder } from './model';
+import { buildDescentRun } from '@/components/widgets/descent-playground/model';
+
+export const modelRegistry: Record<string, ModelBuilder<never>> = {
+  descent: buildDescentRun as ModelBuilder<never>,
+};
