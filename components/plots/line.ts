@@ -26,25 +26,74 @@ export interface LinePath {
   skipped: number;
 }
 
-/** Can this value sit on this axis? */
-function drawable(v: number, scale: Scale): boolean {
-  return Number.isFinite(v) && (!isLogScale(scale) || v > 0) && Number.isFinite(scale(v));
+
+type Point = readonly [number, number];
+
+/**
+ * Pixel points of one series, with null where the line breaks. Within one
+ * pixel column only the first, lowest, highest and last points of a run are
+ * kept (M4 aggregation): the drawn picture is the same, and a 10,000-step
+ * loss curve costs what a few hundred points do.
+ */
+function pixelPoints(s: Series, x: Scale, y: Scale): { points: (Point | null)[]; drawn: number; total: number } {
+  const total = s.xs ? Math.min(s.xs.length, s.ys.length) : s.ys.length;
+  const points: (Point | null)[] = [];
+  let drawn = 0;
+  let column: Point[] = [];
+  let columnX = NaN;
+  const logX = isLogScale(x);
+  const logY = isLogScale(y);
+  const flush = () => {
+    if (column.length <= 4) points.push(...column);
+    else {
+      let lo = column[0];
+      let hi = column[0];
+      for (const p of column) {
+        if (p[1] < lo[1]) lo = p;
+        if (p[1] > hi[1]) hi = p;
+      }
+      const keep = new Set([column[0], lo, hi, column[column.length - 1]]);
+      points.push(...column.filter((p) => keep.has(p)));
+    }
+    column = [];
+  };
+  for (let i = 0; i < total; i++) {
+    const xv = s.xs ? s.xs[i] : i;
+    const yv = s.ys[i];
+    // Non-finite data, or ≤ 0 on a log axis, cannot be placed; a scale can still overflow.
+    const p: Point = [x(xv), y(yv)];
+    if (!(logX ? xv > 0 : Number.isFinite(xv)) || !(logY ? yv > 0 : Number.isFinite(yv)) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      flush();
+      if (points.length > 0 && points[points.length - 1] !== null) points.push(null);
+      continue;
+    }
+    const col = Math.floor(p[0]);
+    if (col !== columnX) {
+      flush();
+      columnX = col;
+    }
+    column.push(p);
+    drawn++;
+  }
+  flush();
+  return { points, drawn, total };
 }
 
 export function linePaths(series: readonly Series[], x: Scale, y: Scale): LinePath[] {
+  const path = line<Point | null>()
+    .defined((p) => p !== null)
+    .x((p) => p![0])
+    .y((p) => p![1])
+    .digits(2);
   return series.map((s, index) => {
-    const n = s.xs ? Math.min(s.xs.length, s.ys.length) : s.ys.length;
-    const xAt = (i: number) => (s.xs ? s.xs[i] : i);
-    const ok = (i: number) => drawable(xAt(i), x) && drawable(s.ys[i], y);
-    const indices = Array.from({ length: n }, (_, i) => i);
-    const points = indices.filter(ok).length;
-    const d =
-      line<number>()
-        .defined(ok)
-        .x((i) => x(xAt(i)))
-        .y((i) => y(s.ys[i]))
-        .digits(2)(indices) ?? '';
-    return { name: s.name, color: s.color ?? classColor(index), d: points ? d : '', points, skipped: n - points };
+    const { points, drawn, total } = pixelPoints(s, x, y);
+    return {
+      name: s.name,
+      color: s.color ?? classColor(index),
+      d: drawn ? path(points) ?? '' : '',
+      points: drawn,
+      skipped: total - drawn,
+    };
   });
 }
 

@@ -52,9 +52,14 @@ export function exitPoint(a: readonly [number, number], b: readonly [number, num
   return [a[0] + t * dx, a[1] + t * dy];
 }
 
+/** Steps shorter than this (pixels, each axis) are merged: a converged run adds nothing visible. */
+const MIN_STEP = 0.5;
+
 export function trajectory(points: TrajectoryPoints, x: Scale, y: Scale, rect: Rect): Trajectory {
   const reader = pointReader(points);
-  const drawnPoints: [number, number][] = [];
+  const kept: [number, number][] = [];
+  let last: [number, number] | null = null;
+  let drawn = 0;
   let exit: TrajectoryExit = 'none';
   let exitIndex: number | null = null;
   let cut: [number, number] | null = null;
@@ -69,18 +74,22 @@ export function trajectory(points: TrajectoryPoints, x: Scale, y: Scale, rect: R
     if (!insideRect(rect, p[0], p[1])) {
       exit = 'left-box';
       exitIndex = k;
-      if (drawnPoints.length > 0) cut = exitPoint(drawnPoints[drawnPoints.length - 1], p, rect);
+      if (last) cut = exitPoint(last, p, rect);
       break;
     }
-    drawnPoints.push(p);
+    const previous = kept[kept.length - 1];
+    if (!previous || Math.abs(p[0] - previous[0]) >= MIN_STEP || Math.abs(p[1] - previous[1]) >= MIN_STEP) kept.push(p);
+    last = p;
+    drawn++;
   }
-  const all = cut ? [...drawnPoints, cut] : drawnPoints;
-  const d = all.map((p, k) => `${k === 0 ? 'M' : 'L'}${num(p[0])},${num(p[1])}`).join('');
+  if (last && kept[kept.length - 1] !== last) kept.push(last);
+  if (cut) kept.push(cut);
+  const d = kept.map((p, k) => `${k === 0 ? 'M' : 'L'}${num(p[0])},${num(p[1])}`).join('');
   return {
     d,
-    start: all[0] ?? null,
-    end: all[all.length - 1] ?? null,
-    drawn: drawnPoints.length,
+    start: kept[0] ?? null,
+    end: kept[kept.length - 1] ?? null,
+    drawn,
     exit,
     exitIndex,
   };

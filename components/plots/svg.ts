@@ -3,8 +3,8 @@
 
 /** A coordinate for markup: at most `digits` decimals, never "-0". */
 export function num(value: number, digits = 2): string {
-  const rounded = Number(value.toFixed(digits));
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  const scale = 10 ** digits;
+  return String(Math.round(value * scale) / scale); // String(-0) is "0"
 }
 
 const XML_ESCAPES: Record<string, string> = {

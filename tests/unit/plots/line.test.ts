@@ -47,6 +47,21 @@ describe('linePaths', () => {
     );
   });
 
+  it('keeps a long series to the first, lowest, highest and last point of each pixel column', () => {
+    const rand = mulberry32(1);
+    const ys = Float64Array.from({ length: 10_000 }, (_, k) => 1 / (k + 1) + rand() * 0.01);
+    ys[5000] = 0.9; // a spike must survive the thinning
+    const x = xScale(box, [0, 9999]);
+    const y = yScale(box, [0, 1]);
+    const [p] = linePaths([{ name: 'loss', ys }], x, y);
+    const coords = p.d.slice(1).split('L').map((pair) => pair.split(',').map(Number));
+    expect(p.points).toBe(10_000);
+    expect(coords.length).toBeLessThanOrEqual(4 * 201);
+    expect(Math.min(...coords.map((c) => c[1]))).toBeCloseTo(y(ys[0]), 1);
+    expect(Math.min(...coords.map((c) => c[1]))).toBeLessThanOrEqual(y(0.9) + 0.01);
+    expect(coords[coords.length - 1][0]).toBe(200);
+  });
+
   it('snapshot: three seeded random walks with a divergence', () => {
     const rand = mulberry32(5);
     const series = ['gd', 'momentum', 'adam'].map((name) => {

@@ -55,6 +55,14 @@ describe('trajectory', () => {
     expect(trajectory([], x, y, rect)).toMatchObject({ d: '', exit: 'none', drawn: 0 });
   });
 
+  it('merges sub-pixel steps of a converging run but keeps its true end', () => {
+    const points: [number, number][] = Array.from({ length: 1000 }, (_, k) => [0.5 * 0.99 ** k, 0]);
+    const t = trajectory(points, x, y, rect);
+    expect(t.drawn).toBe(1000);
+    expect(t.d.split('L').length).toBeLessThan(100);
+    expect(t.end).toEqual([x(points[999][0]), 60]);
+  });
+
   it('snapshot: a seeded descent that runs off the box', () => {
     const rand = mulberry32(21);
     const points: [number, number][] = [[-0.8, 0.6]];
