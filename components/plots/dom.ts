@@ -22,3 +22,11 @@ export function watchTheme(onChange: (theme: Theme) => void): () => void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   return () => observer.disconnect();
 }
+
+/** A pointer's client position in the SVG's viewBox units (the units every plot piece uses), for click-to-place. */
+export function pointerInViewBox(svg: SVGSVGElement, clientX: number, clientY: number): [number, number] | null {
+  const matrix = svg.getScreenCTM();
+  if (!matrix) return null;
+  const p = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
+  return [p.x, p.y];
+}
