@@ -76,6 +76,8 @@ export interface OptimizerState {
 }
 
 export abstract class Optimizer {
+  /** 'sgd', 'adam' or 'adamw' (not the class name, which minifiers rename). */
+  abstract readonly kind: string;
   /** The learning rate η; may be changed between steps. */
   lr: number;
   /** Number of step() calls so far. */
@@ -122,7 +124,7 @@ export abstract class Optimizer {
 
   state(): OptimizerState {
     const buffers = Object.fromEntries(Object.entries(this.buffers).map(([k, list]) => [k, list.map((t) => (t ? t.toArray() : null))]));
-    return { kind: this.constructor.name, lr: this.lr, step: this.stepCount, hyper: this.hyper(), buffers };
+    return { kind: this.kind, lr: this.lr, step: this.stepCount, hyper: this.hyper(), buffers };
   }
 
   loadState(state: OptimizerState): void {
@@ -156,6 +158,7 @@ export interface SgdOptions {
 /** SGD, optionally with heavy-ball or Nesterov momentum and L2 decay
  * (torch.optim.SGD). */
 export class SGD extends Optimizer {
+  readonly kind: string = 'sgd';
   momentum: number;
   dampening: number;
   nesterov: boolean;
@@ -196,6 +199,7 @@ export interface AdamOptions {
 
 /** Adam (torch.optim.Adam); weightDecay is an L2 penalty added to g. */
 export class Adam extends Optimizer {
+  readonly kind: string = 'adam';
   beta1: number;
   beta2: number;
   eps: number;
@@ -230,6 +234,7 @@ export class Adam extends Optimizer {
 /** AdamW (torch.optim.AdamW): decoupled weight decay θ ← θ − ηλθ before the
  * Adam step. weightDecay defaults to 0.01 as in PyTorch. */
 export class AdamW extends Adam {
+  override readonly kind: string = 'adamw';
   constructor(params: readonly Tensor[], options: AdamOptions = {}) {
     super(params, { ...options, weightDecay: options.weightDecay ?? 0.01 });
     this.decoupled = true;

@@ -129,7 +129,7 @@ describe('optimizer controls', () => {
     const opt = new Adam([theta], { lr: 0.1 });
     scope(() => (backward(halfSquare(theta)), opt.step()));
     const state = opt.state();
-    expect(state.kind).toBe('Adam');
+    expect(state.kind).toBe('adam');
     expect(state.step).toBe(1);
     expect(Array.from(state.buffers.m[0]!)).toEqual([expect.closeTo(0.1, 6), expect.closeTo(-0.2, 6)]);
     const copy = new Adam([theta], { lr: 1 });
