@@ -3,6 +3,8 @@ import type { ComponentProps, ComponentType } from 'react';
 import Link from 'next/link';
 import { Aside, TryThis, Recap, SectionHeading } from '@/components/prose';
 import type { ProseComponentName } from '@/components/mdx-names';
+import { LazyWidget } from '@/components/widgets/LazyWidget';
+import { WIDGETS } from '@/components/widgets/names';
 
 // The type pins this map to the names list the content check reads.
 const proseComponents = { Aside, TryThis, Recap } satisfies Record<ProseComponentName, ComponentType<never>>;
@@ -27,6 +29,10 @@ const components: MDXComponents = {
   ),
   a: ChapterLink,
   ...proseComponents,
+  // <DescentPlayground id="…" /> and friends: each widget by its component name.
+  ...Object.fromEntries(
+    WIDGETS.map((w) => [w.component, ({ id }: { id?: string }) => <LazyWidget name={w.name} id={id} />]),
+  ),
 };
 
 export function useMDXComponents(): MDXComponents {

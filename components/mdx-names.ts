@@ -1,3 +1,5 @@
+import { WIDGETS } from './widgets/names';
+
 /**
  * Every component name an MDX chapter may use. `mdx-components.tsx` must
  * define exactly these (its type checks it), and `scripts/check-content.ts`
@@ -5,6 +7,6 @@
  */
 export const PROSE_COMPONENT_NAMES = ['Aside', 'TryThis', 'Recap'] as const;
 
-export const MDX_COMPONENT_NAMES: readonly string[] = [...PROSE_COMPONENT_NAMES];
+export const MDX_COMPONENT_NAMES: readonly string[] = [...PROSE_COMPONENT_NAMES, ...WIDGETS.map((w) => w.component)];
 
 export type ProseComponentName = (typeof PROSE_COMPONENT_NAMES)[number];

@@ -10,8 +10,8 @@ export type SurfaceName = 'bowl' | 'ravine' | 'rosenbrock' | 'saddle' | 'wells';
 
 export interface Surface {
   label: string;
-  /** The formula as the widget prints it (KaTeX). */
-  tex: string;
+  /** The formula as the widget prints it (plain text; tests pin it to `f`). */
+  text: string;
   f(x: Tensor, y: Tensor): Tensor;
   /** The plotted window: [x0, x1] × [y0, y1]. */
   domain: readonly [number, number, number, number];
@@ -21,6 +21,10 @@ export interface Surface {
   minima: readonly (readonly [number, number])[];
   /** Contour spacing: a huge dynamic range (Rosenbrock) reads better on a log scale. */
   contours: 'linear' | 'log';
+  /** The loss chart's y axis: log where the minimum value is 0. */
+  lossAxis: 'linear' | 'log';
+  /** Learning rates that show the landscape well: gradient descent and momentum, and Adam. */
+  suggested: { lr: number; adamLr: number };
 }
 
 const sq = (t: Tensor) => mul(t, t);
@@ -31,34 +35,40 @@ const dip = (x: Tensor, y: Tensor, a: number, b: number, s: number) => exp(mul(a
 export const SURFACES: Record<SurfaceName, Surface> = {
   bowl: {
     label: 'Round bowl',
-    tex: '\\tfrac12(\\theta_1^2 + \\theta_2^2)',
+    text: '½(θ₁² + θ₂²)',
     f: (x, y) => mul(add(sq(x), sq(y)), 0.5),
     domain: [-2, 2, -2, 2],
     start: [-1.6, 1.3],
     minima: [[0, 0]],
     contours: 'linear',
+    lossAxis: 'log',
+    suggested: { lr: 0.1, adamLr: 0.05 },
   },
   ravine: {
     label: 'Ravine',
-    tex: '\\tfrac12(\\theta_1^2 + 20\\,\\theta_2^2)',
+    text: '½(θ₁² + 20θ₂²)',
     f: (x, y) => mul(add(sq(x), mul(sq(y), 20)), 0.5),
     domain: [-2, 2, -2, 2],
     start: [-1.8, 0.7],
     minima: [[0, 0]],
     contours: 'log',
+    lossAxis: 'log',
+    suggested: { lr: 0.03, adamLr: 0.05 },
   },
   rosenbrock: {
     label: 'Rosenbrock valley',
-    tex: '(1 - \\theta_1)^2 + 100\\,(\\theta_2 - \\theta_1^2)^2',
+    text: '(1 − θ₁)² + 100(θ₂ − θ₁²)²',
     f: (x, y) => add(sq(sub(1, x)), mul(sq(sub(y, sq(x))), 100)),
     domain: [-2, 2, -1, 3],
     start: [-1.5, 2.5],
     minima: [[1, 1]],
     contours: 'log',
+    lossAxis: 'log',
+    suggested: { lr: 0.001, adamLr: 0.02 },
   },
   saddle: {
     label: 'Saddle',
-    tex: '\\theta_1^2 - \\theta_2^2 + \\tfrac12\\theta_2^4',
+    text: 'θ₁² − θ₂² + ½θ₂⁴',
     // A saddle at the origin with two minima at (0, ±1), so escaping it leads somewhere.
     f: (x, y) => add(sub(sq(x), sq(y)), mul(sq(sq(y)), 0.5)),
     domain: [-2, 2, -2, 2],
@@ -68,10 +78,12 @@ export const SURFACES: Record<SurfaceName, Surface> = {
       [0, -1],
     ],
     contours: 'linear',
+    lossAxis: 'linear',
+    suggested: { lr: 0.02, adamLr: 0.02 },
   },
   wells: {
     label: 'Several minima',
-    tex: '\\tfrac15\\lVert\\theta\\rVert^2 - 1.5\\,e^{-2\\lVert\\theta - a\\rVert^2} - e^{-2\\lVert\\theta - b\\rVert^2} - 0.8\\,e^{-3\\lVert\\theta - c\\rVert^2}',
+    text: '⅕‖θ‖² − 1.5e^(−2‖θ − a‖²) − e^(−2‖θ − b‖²) − 0.8e^(−3‖θ − c‖²), a = (1, 1), b = (−1, −0.5), c = (1, −1.2)',
     f: (x, y) =>
       sub(
         sub(sub(mul(add(sq(x), sq(y)), 0.2), mul(dip(x, y, 1, 1, 2), 1.5)), dip(x, y, -1, -0.5, 2)),
@@ -81,6 +93,8 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     start: [-0.2, 2.2],
     minima: [],
     contours: 'linear',
+    lossAxis: 'linear',
+    suggested: { lr: 0.05, adamLr: 0.03 },
   },
 };
 

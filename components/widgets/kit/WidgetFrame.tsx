@@ -96,7 +96,6 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
   return (
     <figure
       ref={root}
-      id={instanceId}
       className="widget"
       data-widget={schema.name}
       data-widget-id={instanceId}

@@ -7,7 +7,7 @@ import {
   abs, add, bceWithLogits, broadcastTo, checkGrads, concat, cos, div, elu, erf, exp, gelu, geluTanh, huber,
   leakyRelu, Linear, log, log1p, logSoftmax, logsumexp, mae, matmul, max, maximum, mean, minimum, MLP, mse,
   mul, neg, pad, pow, relu, reshape, Rng, sigmoid, silu, sin, slice, softmax, softmaxCrossEntropy, softplus,
-  sqrt, squeeze, sub, sum, sumTo, tanh, transpose, unsqueeze, where, type GradCheckInput, type Tensor,
+  sqrt, squeeze, sub, sum, sumTo, tanh, transpose, unsqueeze, where, getBackend, type Backend, type GradCheckInput, type Tensor,
 } from '@/engine';
 import { gradientRules } from '@/engine/ops';
 import type { Primitive, Rule } from '@/engine/ops/primitive';
@@ -29,6 +29,14 @@ const distinct = (...shape: number[]): GradCheckInput => {
   return { shape, values: new Rng(n).shuffle(Array.from({ length: n }, (_, i) => (i - n / 2) * 0.1)) };
 };
 const constant = (shape: number[], values: number[]): GradCheckInput => ({ shape, values, constant: true });
+
+// One MLP per backend (checkGrads runs on float64 and float32), same seed so
+// same weights; its weights get gradients too, but checkGrads checks x's.
+const mlps = new Map<Backend, MLP>();
+const mlpOnCurrentBackend = () => {
+  if (!mlps.has(getBackend())) mlps.set(getBackend(), new MLP({ sizes: [2, 3, 2], activation: 'silu', rng: new Rng(5) }));
+  return mlps.get(getBackend())!;
+};
 
 const rows: Row[] = [
   // unary primitives
@@ -115,11 +123,18 @@ const rows: Row[] = [
   // layers, end to end
   ['Linear', (x, w, b) => add(matmul(x, w, { transB: true }), b), [s(3, 2), s(4, 2), s(4)]],
   [
-    'MLP 2-3-2 tanh + cross-entropy',
+    'two-layer tanh network + cross-entropy, all weights',
+    (x, w1, b1, w2, b2) => {
+      const hidden = tanh(add(matmul(x, w1, { transB: true }), b1));
+      return softmaxCrossEntropy(add(matmul(hidden, w2, { transB: true }), b2), [0, 1, 1]);
+    },
+    [s(3, 2), s(4, 2), s(4), s(2, 4), s(2)],
+  ],
+  [
+    'MLP.forward with hidden activations',
     (x) => {
-      const mlp = new MLP({ sizes: [2, 3, 2], activation: 'tanh', rng: new Rng(5) });
-      const loss = softmaxCrossEntropy(mlp.forward(x), [0, 1, 1]);
-      return loss;
+      const { output, hidden } = mlpOnCurrentBackend().forward(x, { hidden: true });
+      return add(sum(output), sum(hidden[0]));
     },
     [s(3, 2)],
   ],

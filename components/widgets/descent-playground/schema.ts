@@ -1,0 +1,44 @@
+import { defineSchema } from '@/components/widgets/kit/schema';
+import { SURFACES, SURFACE_NAMES } from './surfaces';
+
+export const OPTIMIZERS = [
+  { name: 'gd', label: 'Gradient descent', color: '#0072B2' },
+  { name: 'momentum', label: 'Momentum', color: '#D55E00' },
+  { name: 'adam', label: 'Adam', color: '#009E73' },
+] as const;
+
+/** The walk stops by itself after this many steps. */
+export const MAX_STEPS = 1500;
+
+export const descentSchema = defineSchema({
+  name: 'descent-playground',
+  version: 1,
+  params: {
+    surface: {
+      type: 'enum',
+      key: 'fn',
+      label: 'Landscape',
+      options: SURFACE_NAMES.map((value) => ({ value, label: SURFACES[value].label })),
+      default: 'ravine',
+    },
+    /** Empty: the landscape's own start. */
+    start: { type: 'points', key: 'at', label: 'Start', x: [-3, 3], y: [-3, 3], minCount: 0, maxCount: 1, decimals: 2, default: [] as readonly (readonly [number, number])[] },
+    lr: { type: 'log-number', key: 'lr', label: 'Learning rate η (gradient descent, momentum)', min: 1e-4, max: 3, default: 0.03 },
+    momentum: { type: 'number', key: 'mu', label: 'Momentum μ', min: 0, max: 0.99, step: 0.01, default: 0.9 },
+    adamLr: { type: 'log-number', key: 'alr', label: 'Adam’s learning rate η', min: 1e-3, max: 1, default: 0.05 },
+    speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 2, max: 1000, default: 30 },
+  },
+});
+
+export type DescentParams = {
+  surface: (typeof SURFACE_NAMES)[number];
+  start: readonly (readonly [number, number])[];
+  lr: number;
+  momentum: number;
+  adamLr: number;
+  speed: number;
+};
+
+export function startOf(params: Pick<DescentParams, 'surface' | 'start'>): readonly [number, number] {
+  return params.start[0] ?? SURFACES[params.surface].start;
+}

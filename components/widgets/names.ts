@@ -1,0 +1,30 @@
+/**
+ * The book's widgets as data (no React here, so scripts can read it): the
+ * name used in URLs and embeds, the MDX component name, where the widget
+ * lives in the book, and the height its placeholder reserves.
+ */
+export interface WidgetInfo {
+  name: string;
+  component: string;
+  title: string;
+  chapter: string;
+  /** The section id the embed page links back to. */
+  section: string;
+  /** Placeholder height in CSS pixels, so the page does not jump when it loads. */
+  height: number;
+}
+
+export const WIDGETS: readonly WidgetInfo[] = [
+  {
+    name: 'descent-playground',
+    component: 'DescentPlayground',
+    title: 'Descent playground',
+    chapter: 'learning',
+    section: 'side-by-side',
+    height: 760,
+  },
+];
+
+export function widgetByName(name: string): WidgetInfo | undefined {
+  return WIDGETS.find((w) => w.name === name);
+}
