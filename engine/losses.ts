@@ -20,7 +20,7 @@ function reduce(perElement: Tensor, reduction: Reduction = 'mean'): Tensor {
 }
 
 function asTarget(target: Tensor | ArrayLike<number>, like: Tensor): Tensor {
-  const t = target instanceof Tensor ? target : tensor(target, like.shape);
+  const t = target instanceof Tensor ? target : tensor(target, like.shape, like.backend);
   if (t.size !== like.size) throw new Error(`target of shape ${show(t.shape)} for predictions of ${show(like.shape)}`);
   return t;
 }
@@ -68,6 +68,6 @@ export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, o
     if (!Number.isInteger(y) || y < 0 || y >= c) throw new Error(`label ${y} outside 0..${c - 1}`);
     oneHot[i * c + y] = 1;
   }
-  const picked = sum(mul(logits, tensor(oneHot, [n, c])), 1);
+  const picked = sum(mul(logits, tensor(oneHot, [n, c], logits.backend)), 1);
   return reduce(sub(logsumexp(logits, 1), picked), options.reduction);
 }

@@ -141,7 +141,7 @@ type Nested = number | readonly Nested[];
 
 /** A tensor from values: a flat array with a shape, or nested arrays whose
  * nesting gives the shape (tensor([[1, 2], [3, 4]]) is 2×2). */
-export function tensor(values: ArrayLike<number> | Nested, shape?: Shape): Tensor {
+export function tensor(values: ArrayLike<number> | Nested, shape?: Shape, backend: Backend = getBackend()): Tensor {
   let flat: ArrayLike<number>;
   let inferred: number[];
   if (typeof values === 'number') {
@@ -157,8 +157,8 @@ export function tensor(values: ArrayLike<number> | Nested, shape?: Shape): Tenso
   }
   const finalShape = shape ?? inferred;
   if (sizeOf(finalShape) !== flat.length) throw new Error(`${flat.length} values do not fill shape ${show(finalShape)}`);
-  const t = zeros(finalShape);
-  t.backend.write(t.storage, flat);
+  const t = zeros(finalShape, backend);
+  backend.write(t.storage, flat);
   return t;
 }
 

@@ -26,7 +26,6 @@ export function matmulKernel(a: FloatArray, b: FloatArray, out: FloatArray, spec
         acc.fill(0, 0, n);
         for (let p = 0; p < k; p++) {
           const av = a[ai + p * aCol];
-          if (av === 0) continue;
           const bRow = bOff + p * n;
           for (let j = 0; j < n; j++) acc[j] += av * b[bRow + j];
         }
