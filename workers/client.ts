@@ -144,7 +144,7 @@ export class TrainerPool {
     };
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      onDeath(e.message || 'The training worker stopped unexpectedly.');
+      onDeath(`The training worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}.`);
     });
     worker.addEventListener('messageerror', () => onDeath('The training worker sent a message that could not be read.'));
     return slot;
