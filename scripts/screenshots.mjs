@@ -3,7 +3,8 @@
  * Screenshots for looking at what we build: each path at desktop and phone
  * width, light and dark, full page, into .screens/. Serve the site first.
  *
- *   node scripts/screenshots.mjs [--url http://localhost:3000/] [--full] path …
+ *   node scripts/screenshots.mjs [--url http://localhost:3000/] [--full] [--play] path …
+ * --play presses every widget's play button and lets it train for 3 s.
  */
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { mkdirSync } from 'node:fs';
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');
 const base = urlAt >= 0 ? args.splice(urlAt, 2)[1] : 'http://localhost:3000/';
+const playAt = args.indexOf('--play');
+const play = playAt >= 0;
+if (play) args.splice(playAt, 1);
 const fullAt = args.indexOf('--full');
 const fullPage = fullAt >= 0;
 if (fullPage) args.splice(fullAt, 1);
@@ -30,6 +34,11 @@ for (const p of paths) {
       const [pathPart, hash] = p.split('#');
       await page.goto(new URL(pathPart, base).href + (hash ? `#${hash}` : ''));
       await page.waitForTimeout(700);
+      if (play) {
+        for (const button of await page.locator('[data-widget] button[data-action="play"]').all()) await button.click();
+        await page.waitForTimeout(3000);
+        if (hash) await page.locator(`#${hash}`).scrollIntoViewIfNeeded();
+      }
       const name = `${(pathPart || 'home').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}${hash ? `-${hash}` : ''}-${vpName}-${theme}.png`;
       await page.screenshot({ path: `.screens/${name}`, fullPage });
       console.log(`.screens/${name}`);

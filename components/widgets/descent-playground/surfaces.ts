@@ -64,7 +64,7 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     minima: [[1, 1]],
     contours: 'log',
     lossAxis: 'log',
-    suggested: { lr: 0.001, adamLr: 0.02 },
+    suggested: { lr: 0.0005, adamLr: 0.02 },
   },
   saddle: {
     label: 'Saddle',
