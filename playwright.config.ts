@@ -6,8 +6,9 @@ import { defineConfig } from '@playwright/test';
  * worker and data URLs break first. `scripts/e2e.mjs` builds both first.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT_PORT = 4173;
-const BASE_PORT = 4174;
+// E2E_PORT lets several checkouts run their browser tests at once.
+const ROOT_PORT = Number(process.env.E2E_PORT ?? 4173);
+const BASE_PORT = ROOT_PORT + 1;
 export const BASE_PATH = '/course/ml';
 
 export default defineConfig({
