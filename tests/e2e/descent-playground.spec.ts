@@ -172,3 +172,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test.describe('reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('no smooth scrolling, and training still works', async ({ page }) => {
+    await open(page, 'v.1~sp.200');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    await widget(page).getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => step(page)).toBeGreaterThan(20);
+  });
+});

@@ -81,8 +81,9 @@ export class RunController<S extends WidgetSchema> {
   /** Off screen or tab hidden: pause, remembering to resume. */
   async suspend(): Promise<void> {
     if (this.store.getState().status.state !== 'training') return;
-    await this.pauseRuns('paused');
+    // Marked before the pause goes out, so a resume() that arrives meanwhile is not lost.
     this.suspended = true;
+    await this.pauseRuns('paused');
   }
 
   async resume(): Promise<void> {
