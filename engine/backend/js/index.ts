@@ -32,17 +32,18 @@ export class JsBackend implements Backend {
   readonly dtype: DType;
   private bytes = 0;
 
-  constructor(options: { dtype?: DType } = {}) {
+  constructor(options: { dtype?: DType; name?: string } = {}) {
     this.dtype = options.dtype ?? 'float32';
-    this.name = `js-${this.dtype}`;
+    this.name = options.name ?? `js-${this.dtype}`;
   }
 
   private get bytesPerElement(): number {
     return this.dtype === 'float32' ? 4 : 8;
   }
 
-  /** Unwraps a handle, refusing foreign or freed ones. */
-  private arr(s: Storage): FloatArray {
+  /** Unwraps a handle, refusing foreign or freed ones. Subclasses that keep
+   * storage elsewhere (wasm memory) override this and inherit every kernel. */
+  protected arr(s: Storage): FloatArray {
     if (!(s instanceof JsStorage)) throw new Error(`${this.name}: storage from another backend`);
     if (!s.live) throw new Error(`${this.name}: storage used after free`);
     return s.data;

@@ -2,7 +2,9 @@
 // (see engine/gradcheck.ts). Tolerances, relative to Σ|∂φ/∂xᵢ·vᵢ|: float64
 // autodiff within 1e-7 of the numeric derivative, float32 within 1e-4.
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WasmFlavour } from '@/engine/backend/wasm';
+import { flavoursHere, wasmBackend } from '../engine-wasm/wasm-files';
 import {
   abs, add, bceWithLogits, broadcastTo, checkGrads, concat, cos, div, elu, erf, exp, gelu, geluTanh, huber,
   leakyRelu, Linear, log, log1p, logSoftmax, logsumexp, mae, matmul, max, maximum, mean, minimum, MLP, mse,
@@ -140,9 +142,15 @@ const rows: Row[] = [
   ],
 ];
 
-describe('checkGrads: autodiff vs central differences (float64), float32 within tolerance', () => {
+// The whole table runs on every float32 backend: the JS reference and both wasm builds.
+describe.each(['js', ...flavoursHere()])('checkGrads on the %s backend: autodiff vs central differences (float64), float32 within tolerance', (backendName) => {
+  let backend: Backend | undefined;
+  beforeAll(async () => {
+    backend = backendName === 'js' ? undefined : await wasmBackend(backendName as WasmFlavour);
+  });
+
   it.each(rows)('%s', (name, fn, inputs) => {
-    const report = checkGrads(fn, inputs, { seed: name.length });
+    const report = checkGrads(fn, inputs, { seed: name.length, backend });
     expect(report.ok, `${name}\n${report.details.join('\n')}`).toBe(true);
     if (process.env.GRADCHECK_VERBOSE) console.log(name.padEnd(32), report.error64.toExponential(1), report.error32.toExponential(1));
   });
@@ -150,7 +158,7 @@ describe('checkGrads: autodiff vs central differences (float64), float32 within 
   it('checks the gradient with respect to Linear parameters as well', () => {
     const layer = new Linear(2, 3, { rng: new Rng(1) });
     const w = layer.weight.toArray();
-    const report = checkGrads((x, weight) => sum(tanh(add(matmul(x, weight, { transB: true }), 0.1))), [s(4, 2), { shape: [3, 2], values: w }]);
+    const report = checkGrads((x, weight) => sum(tanh(add(matmul(x, weight, { transB: true }), 0.1))), [s(4, 2), { shape: [3, 2], values: w }], { backend });
     expect(report.ok, report.details.join('\n')).toBe(true);
     layer.dispose();
   });

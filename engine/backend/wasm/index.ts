@@ -1,0 +1,187 @@
+// The wasm backend: tensors live in wasm linear memory and the hot kernels
+// (matmul, contiguous elementwise and broadcast ops, block reductions, the
+// fused optimizer updates) are AssemblyScript SIMD. Every other kernel is
+// inherited from the JS reference backend, which runs on views of the same
+// memory: nothing is ever copied between JS and wasm inside a step.
+
+import type { AdamHyper, BinaryKernel, FloatArray, MatmulSpec, ReduceKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
+import { JsBackend } from '../js';
+import { WasmAllocator } from './allocator';
+
+export type WasmFlavour = 'relaxed' | 'simd';
+
+/** The exports of engine/wasm/assembly/index.ts. Pointers are byte offsets. */
+export interface WasmKernels {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number, ars: number, acs: number): void;
+  transpose2d(src: number, dst: number, rows: number, cols: number): void;
+  unary(op: number, x: number, out: number, n: number): void;
+  binary2d(op: number, a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, out: number, rows: number, cols: number): void;
+  fill(out: number, value: number, n: number): void;
+  reduceSum(x: number, out: number, outer: number, r: number, inner: number): void;
+  reduceMax(x: number, out: number, outer: number, r: number, inner: number): void;
+  sgd(param: number, grad: number, velocity: number, n: number, lr: number, mu: number, dampening: number, nesterov: number, wd: number, first: number): void;
+  adam(param: number, grad: number, m: number, v: number, n: number, lr: number, b1: number, b2: number, eps: number, wd: number, decoupled: number, bc1: number, bc2: number): void;
+}
+
+// Op codes of engine/wasm/assembly/elementwise.ts.
+const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, identity: 8 };
+const BINARY_CODES: Partial<Record<BinaryKernel, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
+
+class WasmStorage implements Storage {
+  live = true;
+  constructor(
+    readonly ptr: number,
+    readonly length: number,
+  ) {}
+}
+
+export class WasmBackend extends JsBackend {
+  private readonly heap: WasmAllocator;
+
+  constructor(
+    readonly kernels: WasmKernels,
+    readonly flavour: WasmFlavour,
+  ) {
+    super({ dtype: 'float32', name: `wasm-${flavour}` });
+    this.heap = new WasmAllocator(kernels.memory, kernels.heapBase());
+  }
+
+  private ptr(s: Storage): number {
+    if (!(s instanceof WasmStorage)) throw new Error(`${this.name}: storage from another backend`);
+    if (!s.live) throw new Error(`${this.name}: storage used after free`);
+    return s.ptr;
+  }
+
+  /** A fresh view: the memory may have grown (and detached old views) since the last one. */
+  protected override arr(s: Storage): FloatArray {
+    return new Float32Array(this.kernels.memory.buffer, this.ptr(s), s.length);
+  }
+
+  override alloc(length: number): Storage {
+    return new WasmStorage(this.heap.alloc(length * 4), length);
+  }
+
+  override free(storage: Storage): void {
+    const ptr = this.ptr(storage);
+    (storage as WasmStorage).live = false;
+    this.heap.release(ptr, storage.length * 4);
+  }
+
+  override bytesInUse(): number {
+    return this.heap.requested;
+  }
+
+  /** Linear memory taken by the heap, free blocks included (for diagnostics). */
+  get heapBytes(): number {
+    return this.heap.heapBytes;
+  }
+
+  override fill(storage: Storage, value: number): void {
+    this.kernels.fill(this.ptr(storage), value, storage.length);
+  }
+
+  override unary(op: UnaryKernel, x: Storage, out: Storage, length: number): void {
+    const code = UNARY_CODES[op];
+    if (code === undefined) return super.unary(op, x, out, length);
+    this.kernels.unary(code, this.ptr(x), this.ptr(out), length);
+  }
+
+  override binary(op: BinaryKernel, a: Storage, aStrides: readonly number[], b: Storage, bStrides: readonly number[], out: Storage, outShape: readonly number[]): void {
+    const code = BINARY_CODES[op];
+    const rows = rowsOf(outShape);
+    const cols = outShape.length ? outShape[outShape.length - 1] : 1;
+    const pa = code === undefined ? null : asRows(aStrides, outShape);
+    const pb = code === undefined ? null : asRows(bStrides, outShape);
+    if (code === undefined || !pa || !pb) return super.binary(op, a, aStrides, b, bStrides, out, outShape);
+    this.kernels.binary2d(code, this.ptr(a), pa[0], pa[1], this.ptr(b), pb[0], pb[1], this.ptr(out), rows, cols);
+  }
+
+  override reduce(op: ReduceKernel, x: Storage, xShape: readonly number[], axes: readonly number[], out: Storage): void {
+    for (let i = 1; i < axes.length; i++) if (axes[i] !== axes[i - 1] + 1) return super.reduce(op, x, xShape, axes, out);
+    const lo = axes.length ? axes[0] : 0;
+    const hi = axes.length ? axes[axes.length - 1] + 1 : 0;
+    const outer = product(xShape.slice(0, lo));
+    const r = product(xShape.slice(lo, hi));
+    const inner = product(xShape.slice(hi));
+    (op === 'sum' ? this.kernels.reduceSum : this.kernels.reduceMax)(this.ptr(x), this.ptr(out), outer, r, inner);
+  }
+
+  override matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void {
+    const { m, k, n, transA, transB, batchShape, aBatchStrides, bBatchStrides } = spec;
+    const [ars, acs] = transA ? [1, m] : [k, 1];
+    // The kernel wants B row-major k×n: a transposed B is packed first.
+    const packed = transB ? this.heap.alloc(k * n * 4) : 0;
+    const pa = this.ptr(a);
+    const pb = this.ptr(b);
+    const po = this.ptr(out);
+    const batches = product(batchShape);
+    const idx = new Array<number>(batchShape.length).fill(0);
+    let aOff = 0;
+    let bOff = 0;
+    for (let bi = 0; bi < batches; bi++) {
+      let bPtr = pb + bOff * 4;
+      if (transB) {
+        this.kernels.transpose2d(bPtr, packed, k, n);
+        bPtr = packed;
+      }
+      this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
+      for (let d = batchShape.length - 1; d >= 0; d--) {
+        aOff += aBatchStrides[d];
+        bOff += bBatchStrides[d];
+        if (++idx[d] < batchShape[d]) break;
+        aOff -= aBatchStrides[d] * batchShape[d];
+        bOff -= bBatchStrides[d] * batchShape[d];
+        idx[d] = 0;
+      }
+    }
+    if (transB) this.heap.release(packed, k * n * 4);
+  }
+
+  override sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, h: SgdHyper): void {
+    this.kernels.sgd(this.ptr(param), this.ptr(grad), velocity ? this.ptr(velocity) : 0, length, h.lr, h.momentum, h.dampening, h.nesterov ? 1 : 0, h.weightDecay, h.firstStep ? 1 : 0);
+  }
+
+  override adamUpdate(param: Storage, grad: Storage, m: Storage, v: Storage, length: number, h: AdamHyper): void {
+    const bc1 = 1 - Math.pow(h.beta1, h.step);
+    const bc2 = 1 - Math.pow(h.beta2, h.step);
+    this.kernels.adam(this.ptr(param), this.ptr(grad), this.ptr(m), this.ptr(v), length, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupled ? 1 : 0, bc1, bc2);
+  }
+}
+
+function product(xs: readonly number[]): number {
+  let p = 1;
+  for (const x of xs) p *= x;
+  return p;
+}
+
+function rowsOf(shape: readonly number[]): number {
+  return product(shape.slice(0, -1));
+}
+
+/**
+ * Strides of an operand over outShape as (row stride, column stride) of the
+ * [rows, cols] view, when the layout allows it: the last axis contiguous (1)
+ * or broadcast (0), and the leading axes either all broadcast or laid out
+ * densely. Otherwise null (the general kernel takes over).
+ */
+function asRows(strides: readonly number[], shape: readonly number[]): [number, number] | null {
+  const nd = shape.length;
+  if (nd === 0) return [0, 0];
+  const col = strides[nd - 1];
+  if (col !== 0 && col !== 1 && shape[nd - 1] !== 1) return null;
+  const width = col === 1 || shape[nd - 1] === 1 ? shape[nd - 1] : 1;
+  let allZero = true;
+  let dense = true;
+  let expect = width;
+  for (let d = nd - 2; d >= 0; d--) {
+    if (strides[d] !== 0 && shape[d] !== 1) allZero = false;
+    if (strides[d] !== expect && shape[d] !== 1) dense = false;
+    expect *= shape[d];
+  }
+  const colStride = shape[nd - 1] === 1 ? 0 : col;
+  if (allZero) return [0, colStride];
+  if (dense) return [width, colStride];
+  return null;
+}

@@ -1,0 +1,158 @@
+// Elementwise kernels on contiguous float32 runs. Op codes are shared with
+// engine/backend/wasm/codes.ts. Kernels not here (erf, sin, pow, general
+// strided broadcasting …) run in the reference JS kernels on views of this
+// memory, so nothing is ever copied in or out.
+import { madd } from './simd';
+
+export const enum Unary {
+  neg = 0,
+  abs = 1,
+  sqrt = 2,
+  relu = 3,
+  exp = 4,
+  log = 5,
+  tanh = 6,
+  sigmoid = 7,
+  identity = 8,
+}
+
+export const enum Binary {
+  add = 0,
+  sub = 1,
+  mul = 2,
+  div = 3,
+  maximum = 4,
+  minimum = 5,
+}
+
+export function unary(op: i32, x: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  switch (op) {
+    case Unary.neg:
+      for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), f32x4.neg(v128.load(x + (<usize>i << 2))));
+      for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), -load<f32>(x + (<usize>i << 2)));
+      return;
+    case Unary.abs:
+      for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), f32x4.abs(v128.load(x + (<usize>i << 2))));
+      for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), abs(load<f32>(x + (<usize>i << 2))));
+      return;
+    case Unary.sqrt:
+      for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), f32x4.sqrt(v128.load(x + (<usize>i << 2))));
+      for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), sqrt(load<f32>(x + (<usize>i << 2))));
+      return;
+    case Unary.relu: {
+      // max(x, 0), keeping NaN as NaN like the reference (x > 0 ? x : 0 would drop it).
+      const zero = f32x4.splat(0);
+      for (let i = 0; i < n4; i += 4) {
+        const v = v128.load(x + (<usize>i << 2));
+        v128.store(out + (<usize>i << 2), v128.bitselect(v, zero, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))));
+      }
+      for (let i = n4; i < n; i++) {
+        const v = load<f32>(x + (<usize>i << 2));
+        store<f32>(out + (<usize>i << 2), v > 0 || v != v ? v : 0);
+      }
+      return;
+    }
+    case Unary.identity:
+      memory.copy(out, x, <usize>n << 2);
+      return;
+  }
+  // Transcendentals: one lane at a time through the standard library.
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(x + (<usize>i << 2));
+    let r: f32;
+    switch (op) {
+      case Unary.exp:
+        r = Mathf.exp(v);
+        break;
+      case Unary.log:
+        r = Mathf.log(v);
+        break;
+      case Unary.tanh:
+        r = Mathf.tanh(v);
+        break;
+      default:
+        // sigmoid(v) = 1 / (1 + e^{−v})
+        r = 1 / (1 + Mathf.exp(-v));
+    }
+    store<f32>(out + (<usize>i << 2), r);
+  }
+}
+
+@inline
+function apply(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case Binary.add:
+      return f32x4.add(a, b);
+    case Binary.sub:
+      return f32x4.sub(a, b);
+    case Binary.mul:
+      return f32x4.mul(a, b);
+    case Binary.div:
+      return f32x4.div(a, b);
+    case Binary.maximum:
+      return f32x4.max(a, b);
+    default:
+      return f32x4.min(a, b);
+  }
+}
+
+@inline
+function applyScalar(op: i32, a: f32, b: f32): f32 {
+  switch (op) {
+    case Binary.add:
+      return a + b;
+    case Binary.sub:
+      return a - b;
+    case Binary.mul:
+      return a * b;
+    case Binary.div:
+      return a / b;
+    case Binary.maximum:
+      return a != a || b != b ? NaN : max(a, b);
+    default:
+      return a != a || b != b ? NaN : min(a, b);
+  }
+}
+
+/**
+ * out[r, c] = a[r·aRow + c·aCol] ∘ b[r·bRow + c·bCol] over rows × cols with
+ * each column stride 0 or 1: covers same-shape, scalar and row/column
+ * broadcasts (bias adds), the shapes a training step is made of.
+ */
+export function binary2d(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, out: usize, rows: i32, cols: i32): void {
+  const c4 = cols & ~3;
+  for (let r = 0; r < rows; r++) {
+    const pa = a + (<usize>(r * aRow) << 2);
+    const pb = b + (<usize>(r * bRow) << 2);
+    const po = out + (<usize>(r * cols) << 2);
+    let c = 0;
+    if (aCol == 1 && bCol == 1) {
+      for (; c < c4; c += 4) v128.store(po + (<usize>c << 2), apply(op, v128.load(pa + (<usize>c << 2)), v128.load(pb + (<usize>c << 2))));
+    } else if (aCol == 1) {
+      const vb = v128.load32_splat(pb);
+      for (; c < c4; c += 4) v128.store(po + (<usize>c << 2), apply(op, v128.load(pa + (<usize>c << 2)), vb));
+    } else if (bCol == 1) {
+      const va = v128.load32_splat(pa);
+      for (; c < c4; c += 4) v128.store(po + (<usize>c << 2), apply(op, va, v128.load(pb + (<usize>c << 2))));
+    }
+    for (; c < cols; c++) {
+      store<f32>(po + (<usize>c << 2), applyScalar(op, load<f32>(pa + (<usize>(c * aCol) << 2)), load<f32>(pb + (<usize>(c * bCol) << 2))));
+    }
+  }
+}
+
+/** out[i] = a[i] + s·b[i]: the axpy that gradient accumulation is made of. */
+export function axpy(a: usize, b: usize, s: f32, out: usize, n: i32): void {
+  const vs = f32x4.splat(s);
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), madd(v128.load(b + (<usize>i << 2)), vs, v128.load(a + (<usize>i << 2))));
+  for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), load<f32>(a + (<usize>i << 2)) + s * load<f32>(b + (<usize>i << 2)));
+}
+
+export function fill(out: usize, value: f32, n: i32): void {
+  const v = f32x4.splat(value);
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), v);
+  for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), value);
+}

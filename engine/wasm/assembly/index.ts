@@ -1,0 +1,12 @@
+// The kernels the engine's wasm backend calls. Memory is managed from
+// JavaScript (engine/backend/wasm/allocator.ts): these functions only read
+// and write at the byte offsets they are given, and never allocate.
+export { matmul, transpose2d } from './matmul';
+export { unary, binary2d, axpy, fill } from './elementwise';
+export { reduceSum, reduceMax } from './reduce';
+export { sgd, adam } from './optim';
+
+/** First byte past the module's static data: where the JS allocator may start. */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,120 @@
+// out (m×n) = op(A) (m×k) · B (k×n), float32, row-major.
+// A is read through strides, element (i, p) at a[i·ars + p·acs], so a
+// transposed A costs nothing; B must be row-major k×n (the caller packs a
+// transposed B first). Blocks of 4 rows × 8 columns keep 8 accumulators in
+// registers: per step of p, two vector loads of B and four splats of A.
+import { madd } from './simd';
+
+export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, ars: i32, acs: i32): void {
+  const rowStep = <usize>ars << 2;
+  const aStep = <usize>acs << 2;
+  const bStep = <usize>n << 2;
+  const m4 = m & ~3;
+  const n8 = n & ~7;
+  for (let i = 0; i < m4; i += 4) {
+    const aRow = a + ((<usize>i * <usize>ars) << 2);
+    for (let j = 0; j < n8; j += 8) block4x8(aRow, b + (<usize>j << 2), out + ((<usize>(i * n + j)) << 2), k, rowStep, aStep, bStep, n);
+    for (let r = 0; r < 4; r++) tailColumns(aRow + <usize>r * rowStep, b, out + (<usize>((i + r) * n) << 2), k, n, n8, aStep, bStep);
+  }
+  for (let i = m4; i < m; i++) {
+    const aRow = a + ((<usize>i * <usize>ars) << 2);
+    const outRow = out + (<usize>(i * n) << 2);
+    for (let j = 0; j < n8; j += 8) block1x8(aRow, b + (<usize>j << 2), outRow + (<usize>j << 2), k, aStep, bStep);
+    tailColumns(aRow, b, outRow, k, n, n8, aStep, bStep);
+  }
+}
+
+@inline
+function block4x8(a0: usize, b: usize, out: usize, k: i32, rowStep: usize, aStep: usize, bStep: usize, n: i32): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let pa0 = a0;
+  let pa1 = a0 + rowStep;
+  let pa2 = pa1 + rowStep;
+  let pa3 = pa2 + rowStep;
+  let pb = b;
+  for (let p = 0; p < k; p++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    const x0 = v128.load32_splat(pa0);
+    c00 = madd(x0, b0, c00);
+    c01 = madd(x0, b1, c01);
+    const x1 = v128.load32_splat(pa1);
+    c10 = madd(x1, b0, c10);
+    c11 = madd(x1, b1, c11);
+    const x2 = v128.load32_splat(pa2);
+    c20 = madd(x2, b0, c20);
+    c21 = madd(x2, b1, c21);
+    const x3 = v128.load32_splat(pa3);
+    c30 = madd(x3, b0, c30);
+    c31 = madd(x3, b1, c31);
+    pa0 += aStep;
+    pa1 += aStep;
+    pa2 += aStep;
+    pa3 += aStep;
+    pb += bStep;
+  }
+  const row = <usize>n << 2;
+  v128.store(out, c00);
+  v128.store(out, c01, 16);
+  v128.store(out + row, c10);
+  v128.store(out + row, c11, 16);
+  v128.store(out + 2 * row, c20);
+  v128.store(out + 2 * row, c21, 16);
+  v128.store(out + 3 * row, c30);
+  v128.store(out + 3 * row, c31, 16);
+}
+
+@inline
+function block1x8(a: usize, b: usize, out: usize, k: i32, aStep: usize, bStep: usize): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
+  let pa = a;
+  let pb = b;
+  for (let p = 0; p < k; p++) {
+    const x = v128.load32_splat(pa);
+    c0 = madd(x, v128.load(pb), c0);
+    c1 = madd(x, v128.load(pb, 16), c1);
+    pa += aStep;
+    pb += bStep;
+  }
+  v128.store(out, c0);
+  v128.store(out, c1, 16);
+}
+
+/** Columns n8 … n−1 of one output row: a 4-wide block if it fits, then scalars. */
+function tailColumns(a: usize, b: usize, outRow: usize, k: i32, n: i32, n8: i32, aStep: usize, bStep: usize): void {
+  let j = n8;
+  if (n - j >= 4) {
+    let c = f32x4.splat(0);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let p = 0; p < k; p++) {
+      c = madd(v128.load32_splat(pa), v128.load(pb), c);
+      pa += aStep;
+      pb += bStep;
+    }
+    v128.store(outRow + (<usize>j << 2), c);
+    j += 4;
+  }
+  for (; j < n; j++) {
+    let s: f32 = 0;
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let p = 0; p < k; p++) {
+      s += load<f32>(pa) * load<f32>(pb);
+      pa += aStep;
+      pb += bStep;
+    }
+    store<f32>(outRow + (<usize>j << 2), s);
+  }
+}
+
+/** dst (rows×cols) = srcᵀ where src is cols×rows: packs a transposed B. */
+export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const out = dst + (<usize>(r * cols) << 2);
+    for (let c = 0; c < cols; c++) store<f32>(out + (<usize>c << 2), load<f32>(src + (<usize>(c * rows + r) << 2)));
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Every wasm kernel against the JS reference, on random data and awkward
+ * sizes (1, 3, 7, 33, 129: not multiples of the 4-lane SIMD width or of the
+ * 4×8 matmul block), for both builds. Tolerance: float32 kernels against a
+ * reference that accumulates in doubles, so |Δ| ≤ 1e-5·(1 + |ref|)·√k for
+ * sums over k terms, and 2e-6·(1 + |ref|) for elementwise results.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { JsBackend, type Backend } from '@/engine';
+import type { BinaryKernel, MatmulSpec, UnaryKernel } from '@/engine/backend/backend';
+import type { WasmBackend } from '@/engine/backend/wasm';
+import { flavoursHere, wasmBackend } from './wasm-files';
+
+const SIZES = [1, 3, 7, 33, 129];
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomValues(n: number, seed: number, lo = -2, hi = 2): Float32Array {
+  const r = rng(seed);
+  return Float32Array.from({ length: n }, () => lo + (hi - lo) * r());
+}
+
+function put(backend: Backend, values: Float32Array) {
+  const s = backend.alloc(values.length);
+  backend.write(s, values);
+  return s;
+}
+
+/** Fails with the first element outside tolerance (one assertion per array, so large cases stay fast). */
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string) {
+  expect(actual.length, what).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i];
+    const a = actual[i];
+    const ok = Number.isNaN(e) ? Number.isNaN(a) : !Number.isFinite(e) ? a === e : Math.abs(a - e) <= tol * (1 + Math.abs(e));
+    if (!ok) expect.fail(`${what}[${i}]: ${a} vs ${e} (tolerance ${tol})`);
+  }
+}
+
+const flavours = flavoursHere();
+
+it('both builds validate in the test workers (relaxed needs --experimental-wasm-relaxed-simd)', () => {
+  expect(flavours).toEqual(['relaxed', 'simd']);
+});
+
+describe.each(flavours)('%s build', (flavour) => {
+  let wasm: WasmBackend;
+  const js = new JsBackend();
+  beforeAll(async () => {
+    wasm = await wasmBackend(flavour);
+  });
+
+  /** Runs the same kernel call on both backends and compares the output storage. */
+  function both(inputs: Float32Array[], outLength: number, call: (b: Backend, ins: ReturnType<Backend['alloc']>[], out: ReturnType<Backend['alloc']>) => void) {
+    const results = [js, wasm].map((b) => {
+      const ins = inputs.map((v) => put(b, v));
+      const out = b.alloc(outLength);
+      call(b, ins, out);
+      const r = b.read(out);
+      for (const s of [...ins, out]) b.free(s);
+      return r;
+    });
+    return { ref: results[0], got: results[1] };
+  }
+
+  it.each(SIZES.flatMap((m) => SIZES.map((n) => [m, n])))('matmul %i×k·k×%i, every transpose', (m, n) => {
+    for (const k of [1, 7, 33]) {
+      for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+        const spec: MatmulSpec = { m, k, n, transA, transB, batchShape: [], aBatchStrides: [], bBatchStrides: [] };
+        const { ref, got } = both([randomValues(m * k, m + k), randomValues(k * n, n * k + 1)], m * n, (b, [a, bb], out) => b.matmul(a, bb, out, spec));
+        expectClose(got, ref, 1e-5 * Math.sqrt(k), `matmul ${m}×${k}×${n} tA=${transA} tB=${transB}`);
+      }
+    }
+  });
+
+  it('batched matmul with a broadcast batch', () => {
+    const [m, k, n] = [7, 5, 9];
+    // A has batch shape [3], B is shared by every batch (stride 0).
+    const spec: MatmulSpec = { m, k, n, transA: false, transB: true, batchShape: [3], aBatchStrides: [m * k], bBatchStrides: [0] };
+    const { ref, got } = both([randomValues(3 * m * k, 1), randomValues(n * k, 2)], 3 * m * n, (b, [a, bb], out) => b.matmul(a, bb, out, spec));
+    expectClose(got, ref, 1e-5 * Math.sqrt(k), 'batched matmul');
+  });
+
+  const unaryOps: UnaryKernel[] = ['neg', 'abs', 'sqrt', 'relu', 'exp', 'log', 'tanh', 'sigmoid', 'identity', 'erf', 'sin'];
+  it.each(unaryOps)('unary %s', (op) => {
+    for (const n of SIZES) {
+      const positive = op === 'sqrt' || op === 'log';
+      const values = randomValues(n, n + 3, positive ? 0.01 : -5, positive ? 10 : 5);
+      if (n > 3 && !positive) values[2] = Number.NaN;
+      const { ref, got } = both([values], n, (b, [x], out) => b.unary(op, x, out, n));
+      expectClose(got, ref, 2e-6, `${op} n=${n}`);
+    }
+  });
+
+  const binaryOps: BinaryKernel[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater'];
+  const layouts: { name: string; shape: number[]; a: [number[], number]; b: [number[], number] }[] = [
+    { name: 'same shape', shape: [33, 7], a: [[7, 1], 231], b: [[7, 1], 231] },
+    { name: 'row broadcast (bias)', shape: [33, 7], a: [[7, 1], 231], b: [[0, 1], 7] },
+    { name: 'column broadcast', shape: [33, 7], a: [[1, 0], 33], b: [[7, 1], 231] },
+    { name: 'scalar', shape: [129], a: [[1], 129], b: [[0], 1] },
+    { name: '3-d with a middle broadcast', shape: [3, 5, 7], a: [[35, 7, 1], 105], b: [[7, 0, 1], 21] },
+  ];
+  it.each(binaryOps)('binary %s in every layout', (op) => {
+    for (const layout of layouts) {
+      const size = layout.shape.reduce((p, d) => p * d, 1);
+      const lo = op === 'pow' ? 0.1 : -3;
+      const { ref, got } = both([randomValues(layout.a[1], 5, lo, 3), randomValues(layout.b[1], 6, lo, 3)], size, (b, [x, y], out) =>
+        b.binary(op, x, layout.a[0], y, layout.b[0], out, layout.shape),
+      );
+      expectClose(got, ref, 2e-6, `${op} ${layout.name}`);
+    }
+  });
+
+  it('reductions over leading, trailing, middle and scattered axes', () => {
+    const shape = [7, 33, 3];
+    const values = randomValues(7 * 33 * 3, 9);
+    for (const op of ['sum', 'max'] as const) {
+      for (const axes of [[0], [1], [2], [0, 1], [1, 2], [0, 2], [0, 1, 2], []]) {
+        const outLength = shape.filter((_, d) => !axes.includes(d)).reduce((p, d) => p * d, 1);
+        const { ref, got } = both([values], outLength, (b, [x], out) => b.reduce(op, x, shape, axes, out));
+        expectClose(got, ref, 1e-5 * Math.sqrt(231), `${op} over [${axes}]`);
+      }
+    }
+  });
+
+  it('fused SGD (plain, momentum, Nesterov, L2) and Adam/AdamW updates', () => {
+    for (const n of SIZES) {
+      for (const hyper of [
+        { lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, firstStep: false },
+        { lr: 0.1, momentum: 0.9, dampening: 0, nesterov: false, weightDecay: 0.01, firstStep: true },
+        { lr: 0.1, momentum: 0.9, dampening: 0.1, nesterov: false, weightDecay: 0, firstStep: false },
+        { lr: 0.05, momentum: 0.9, dampening: 0, nesterov: true, weightDecay: 0.01, firstStep: false },
+      ]) {
+        const checkP = both([randomValues(n, 1), randomValues(n, 2), randomValues(n, 3)], n, (b, [p, g, v], out) => {
+          b.sgdUpdate(p, g, hyper.momentum ? v : null, n, hyper);
+          b.copyStrided(p, 0, [1], out, 0, [1], [n]);
+        });
+        expectClose(checkP.got, checkP.ref, 2e-6, `sgd ${JSON.stringify(hyper)} n=${n}`);
+      }
+      for (const decoupled of [false, true]) {
+        const hyper = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, decoupled, step: 3 };
+        const positive = randomValues(n, 4, 0, 1);
+        const { ref, got } = both([randomValues(n, 1), randomValues(n, 2), randomValues(n, 3), positive], n, (b, [p, g, m, v], out) => {
+          b.adamUpdate(p, g, m, v, n, hyper);
+          b.copyStrided(p, 0, [1], out, 0, [1], [n]);
+        });
+        expectClose(got, ref, 2e-6, `adam decoupled=${decoupled} n=${n}`);
+      }
+    }
+  });
+
+  it('fill and the inherited kernels (copyStrided, where) work on wasm memory', () => {
+    const { ref, got } = both([randomValues(33 * 7, 1)], 7 * 33, (b, [x], out) => b.copyStrided(x, 0, [1, 7], out, 0, [33, 1], [7, 33]));
+    expectClose(got, ref, 0, 'transpose via copyStrided');
+    const filled = both([], 129, (b, _, out) => b.fill(out, 2.5));
+    expectClose(filled.got, filled.ref, 0, 'fill');
+  });
+
+  it('keeps views valid across memory growth and returns every byte it lends', () => {
+    const before = wasm.bytesInUse();
+    const small = put(wasm, randomValues(5, 1));
+    const pages = wasm.kernels.memory.buffer.byteLength;
+    const big = wasm.alloc(4 * 1024 * 1024); // 16 MiB: the memory must grow
+    expect(wasm.kernels.memory.buffer.byteLength).toBeGreaterThan(pages);
+    expectClose(wasm.read(small), randomValues(5, 1), 0, 'data survives growth');
+    wasm.free(big);
+    wasm.free(small);
+    expect(wasm.bytesInUse()).toBe(before);
+    expect(() => wasm.read(small)).toThrow(/after free/);
+  });
+});
