@@ -52,6 +52,8 @@ export interface TrainerApi {
   close(runId: number): Promise<void>;
   /** Test hook: make this worker die as an uncaught error would. */
   crash(): Promise<void>;
+  /** The engine backend this worker trains with (e.g. "wasm-relaxed", "js-float32"). */
+  backendName(): Promise<string>;
 }
 
 /** The most snapshots a playing run sends per second. */

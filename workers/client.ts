@@ -103,6 +103,11 @@ export class TrainerPool {
     return this.slots.filter((s) => s && !s.dead).length;
   }
 
+  /** The backend the first worker trains with (spawning one if none is alive). */
+  async backendName(): Promise<string> {
+    return this.pick().api.backendName();
+  }
+
   /** Test hook: makes every live worker crash as an uncaught error would. */
   async crashAll(): Promise<void> {
     await Promise.all(this.slots.filter((s): s is Slot => !!s && !s.dead).map((s) => s.api.crash().catch(() => undefined)));
@@ -156,10 +161,13 @@ let pool: TrainerPool | null = null;
 /** The page's pool, created on first use (never during server rendering). */
 export function trainerPool(): TrainerPool {
   if (!pool) {
-    pool = new TrainerPool(() => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }));
+    // ?backend=js (or wasm-simd, wasm-relaxed) on the page forces the workers' engine backend.
+    const choice = new URLSearchParams(globalThis.location?.search ?? '').get('backend') ?? 'auto';
+    pool = new TrainerPool(() => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: `trainer:${choice}` }));
     (globalThis as { __lookingGlass?: unknown }).__lookingGlass = {
       crashWorkers: () => pool!.crashAll(),
       liveWorkers: () => pool!.liveWorkers,
+      backend: () => pool!.backendName(),
     };
   }
   return pool;

@@ -5,6 +5,7 @@
  * divergence detection.
  */
 import { SNAPSHOTS_PER_SECOND, type RunSpec, type Snapshot, type TrainerApi } from './api';
+import { getBackend } from '@/engine';
 import { defaultDiverged, type ModelBuilder, type TrainableRun } from './model';
 
 export interface TrainerEnv {
@@ -119,6 +120,10 @@ export class Trainer implements TrainerApi {
 
   async crash(): Promise<void> {
     this.env.crash();
+  }
+
+  async backendName(): Promise<string> {
+    return getBackend().name;
   }
 
   /** Runs currently held (for tests and diagnostics). */

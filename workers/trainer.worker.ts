@@ -4,7 +4,8 @@
  * here, never on the page's main thread.
  */
 import * as Comlink from 'comlink';
-import type { Snapshot } from './api';
+import type { Snapshot, TrainerApi } from './api';
+import { installBackend, parseBackendChoice } from './backend';
 import { modelRegistry } from './models';
 import { Trainer } from './trainer';
 
@@ -40,4 +41,20 @@ const trainer = new Trainer(modelRegistry, {
   },
 });
 
-Comlink.expose(trainer);
+// The worker's name carries the page's backend choice ("trainer:js" …).
+const backend = installBackend(parseBackendChoice(self.name.split(':')[1]));
+
+/** Every call waits until the backend is installed: models are built on it. */
+const api: TrainerApi = {
+  open: async (spec) => (await backend, trainer.open(spec)),
+  play: async (id, onSnapshot) => (await backend, trainer.play(id, onSnapshot)),
+  pause: async (id) => (await backend, trainer.pause(id)),
+  step: async (id, n) => (await backend, trainer.step(id, n)),
+  set: async (id, patch) => (await backend, trainer.set(id, patch)),
+  evaluate: async (id, query) => (await backend, trainer.evaluate(id, query)),
+  close: async (id) => (await backend, trainer.close(id)),
+  crash: () => trainer.crash(),
+  backendName: async () => (await backend).name,
+};
+
+Comlink.expose(api);

@@ -1,0 +1,46 @@
+/**
+ * The worker's engine backend: the best wasm build this browser validates
+ * (relaxed SIMD, then plain SIMD), else the TypeScript reference. A page can
+ * force one for tests and comparisons with ?backend=js|wasm-simd|wasm-relaxed,
+ * which the pool passes on in the worker's name.
+ */
+import { JsBackend, setBackend, type Backend } from '@/engine';
+import { createWasmBackend, type WasmBuilds } from '@/engine/backend/wasm/load';
+import type { WasmFlavour } from '@/engine/backend/wasm';
+
+export type BackendChoice = 'auto' | 'js' | 'wasm-simd' | 'wasm-relaxed';
+
+export function parseBackendChoice(value: string | null | undefined): BackendChoice {
+  return value === 'js' || value === 'wasm-simd' || value === 'wasm-relaxed' ? value : 'auto';
+}
+
+async function fetchBytes(url: URL): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** Picks, starts and installs the backend; says which one runs. */
+export async function installBackend(choice: BackendChoice): Promise<Backend> {
+  if (choice !== 'js') {
+    try {
+      const forced: WasmFlavour | undefined = choice === 'wasm-simd' ? 'simd' : choice === 'wasm-relaxed' ? 'relaxed' : undefined;
+      const builds: WasmBuilds = {};
+      if (forced !== 'simd') builds.relaxed = await fetchBytes(new URL('../engine/wasm/build/kernels-relaxed.wasm', import.meta.url));
+      if (forced === 'simd' || !WebAssembly.validate(builds.relaxed!)) {
+        builds.simd = await fetchBytes(new URL('../engine/wasm/build/kernels-simd.wasm', import.meta.url));
+      }
+      const wasm = await createWasmBackend(builds, forced);
+      if (wasm) {
+        setBackend(wasm);
+        return wasm;
+      }
+    } catch (err) {
+      if (choice !== 'auto') throw err;
+      console.warn('Looking Glass: wasm kernels unavailable, training with the TypeScript kernels.', err);
+    }
+  }
+  const js = new JsBackend();
+  setBackend(js);
+  return js;
+}
