@@ -24,16 +24,19 @@ export interface FieldColorOptions {
   wash?: number;
 }
 
-const DEFAULT_WASH: Readonly<Record<Theme, number>> = { light: 0.4, dark: 0.35 };
+const DEFAULT_WASH: Readonly<Record<Theme, number>> = { light: 0.4, dark: 0.3 };
+/** On the dark page the scale stops short of viridis' last yellows, which wash to olive. */
+const TOP: Readonly<Record<Theme, number>> = { light: 1, dark: 0.82 };
 
 /** A sequential interpolator for `theme`, returning hex colours. */
 export function fieldColors(theme: Theme, options: FieldColorOptions = {}): Interpolator {
   const base = options.interpolator ?? interpolateViridis;
   const wash = options.wash ?? DEFAULT_WASH[theme];
   const background = BACKGROUND[theme];
+  const top = options.interpolator ? 1 : TOP[theme];
   return (t) => {
     const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
-    return hex(interpolateLab(base(clamped), background)(wash));
+    return hex(interpolateLab(base(clamped * top), background)(wash));
   };
 }
 
