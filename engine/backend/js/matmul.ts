@@ -1,23 +1,18 @@
 // Batched matrix product with optional transposes, accumulating in doubles.
 
 import type { FloatArray, MatmulSpec } from '../backend';
+import { forEachBatch } from '../batches';
 
 let rowScratch = new Float64Array(64);
 
 export function matmulKernel(a: FloatArray, b: FloatArray, out: FloatArray, spec: MatmulSpec): void {
-  const { m, k, n, transA, transB, batchShape, aBatchStrides, bBatchStrides } = spec;
+  const { m, k, n, transA, transB } = spec;
   if (rowScratch.length < n) rowScratch = new Float64Array(n);
   const acc = rowScratch;
   // op(A)[i, p] sits at aOff + i·aRow + p·aCol; likewise for B.
   const aRow = transA ? 1 : k;
   const aCol = transA ? m : 1;
-  const nd = batchShape.length;
-  let batches = 1;
-  for (const d of batchShape) batches *= d;
-  const idx = new Array<number>(nd).fill(0);
-  let aOff = 0;
-  let bOff = 0;
-  for (let bi = 0; bi < batches; bi++) {
+  forEachBatch(spec, (bi, aOff, bOff) => {
     const oOff = bi * m * n;
     for (let i = 0; i < m; i++) {
       const ai = aOff + i * aRow;
@@ -40,13 +35,5 @@ export function matmulKernel(a: FloatArray, b: FloatArray, out: FloatArray, spec
         }
       }
     }
-    for (let d = nd - 1; d >= 0; d--) {
-      aOff += aBatchStrides[d];
-      bOff += bBatchStrides[d];
-      if (++idx[d] < batchShape[d]) break;
-      aOff -= aBatchStrides[d] * batchShape[d];
-      bOff -= bBatchStrides[d] * batchShape[d];
-      idx[d] = 0;
-    }
-  }
+  });
 }

@@ -5,6 +5,7 @@
 // memory: nothing is ever copied between JS and wasm inside a step.
 
 import type { AdamHyper, BinaryKernel, FloatArray, MatmulSpec, ReduceKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
+import { forEachBatch } from '../batches';
 import { JsBackend } from '../js';
 import { WasmAllocator } from './allocator';
 
@@ -109,33 +110,21 @@ export class WasmBackend extends JsBackend {
   }
 
   override matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void {
-    const { m, k, n, transA, transB, batchShape, aBatchStrides, bBatchStrides } = spec;
+    const { m, k, n, transA, transB } = spec;
     const [ars, acs] = transA ? [1, m] : [k, 1];
     // The kernel wants B row-major k×n: a transposed B is packed first.
     const packed = transB ? this.heap.alloc(k * n * 4) : 0;
     const pa = this.ptr(a);
     const pb = this.ptr(b);
     const po = this.ptr(out);
-    const batches = product(batchShape);
-    const idx = new Array<number>(batchShape.length).fill(0);
-    let aOff = 0;
-    let bOff = 0;
-    for (let bi = 0; bi < batches; bi++) {
+    forEachBatch(spec, (bi, aOff, bOff) => {
       let bPtr = pb + bOff * 4;
       if (transB) {
         this.kernels.transpose2d(bPtr, packed, k, n);
         bPtr = packed;
       }
       this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
-      for (let d = batchShape.length - 1; d >= 0; d--) {
-        aOff += aBatchStrides[d];
-        bOff += bBatchStrides[d];
-        if (++idx[d] < batchShape[d]) break;
-        aOff -= aBatchStrides[d] * batchShape[d];
-        bOff -= bBatchStrides[d] * batchShape[d];
-        idx[d] = 0;
-      }
-    }
+    });
     if (transB) this.heap.release(packed, k * n * 4);
   }
 

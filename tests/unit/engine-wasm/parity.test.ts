@@ -10,19 +10,10 @@ import { JsBackend, type Backend } from '@/engine';
 import type { BinaryKernel, MatmulSpec, UnaryKernel } from '@/engine/backend/backend';
 import type { WasmBackend } from '@/engine/backend/wasm';
 import { flavoursHere, wasmBackend } from './wasm-files';
+import { mulberry32 as rng } from '../plots/rng';
 
 const SIZES = [1, 3, 7, 33, 129];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValues(n: number, seed: number, lo = -2, hi = 2): Float32Array {
   const r = rng(seed);

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { drawContours, drawLandscape, drawLossChart, type RunPicture } from '@/components/widgets/descent-playground/draw';
 import { fieldOf } from '@/components/widgets/descent-playground/model';
 import { gridOf } from '@/components/widgets/descent-playground/draw';
+import { mulberry32 as rng } from '../plots/rng';
 
-/** mulberry32, for a seeded wobbly path. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function walk(seed: number, n: number): { path: Float32Array; losses: Float32Array } {
   const r = rng(seed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineSchema, isValid, type Param, type StateOf } from '@/components/widgets/kit/schema';
 import { decodeState, encodeState, instanceStateIn, withInstanceState } from '@/components/widgets/kit/url-codec';
+import { mulberry32 as rng } from '../plots/rng';
 
 const schema = defineSchema({
   name: 'test-widget',
@@ -26,17 +27,6 @@ const schema = defineSchema({
   },
 });
 
-/** mulberry32: a small seeded generator for the fuzz. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValid(p: Param, r: () => number): unknown {
   const between = (lo: number, hi: number) => lo + (hi - lo) * r();
