@@ -62,7 +62,7 @@ export function conv2dKernel(x: FloatArray, w: FloatArray, out: FloatArray, s: C
       const oBase = gBase + g * coutG;
       for (let ci = 0; ci < cinG; ci++) {
         const xv = x[xBase + g * cinG + ci];
-        if (xv === 0) continue; // ReLU outputs are often zero
+        
         const wRow = wBase + ci * outC + g * coutG;
         for (let co = 0; co < coutG; co++) acc[oBase + co] += xv * w[wRow + co];
       }
@@ -110,7 +110,6 @@ export function conv2dFilterGradKernel(x: FloatArray, g: FloatArray, dw: FloatAr
       const oBase = gBase + grp * coutG;
       for (let ci = 0; ci < cinG; ci++) {
         const xv = x[xBase + grp * cinG + ci];
-        if (xv === 0) continue;
         const wRow = wBase + ci * outC + grp * coutG;
         for (let co = 0; co < coutG; co++) acc[wRow + co] += xv * g[oBase + co];
       }
