@@ -2,7 +2,7 @@
 // here; deeper paths are internals.
 
 // tensors and backends
-export type { Backend, DType, FloatArray, Storage } from './backend/backend';
+export type { Backend, Conv2dSpec, DType, FloatArray, GatherSpec, Pool2dSpec, PoolKernel, Storage } from './backend/backend';
 export { JsBackend } from './backend/js';
 export {
   arange,
@@ -33,14 +33,20 @@ export type { GradCheckInput, GradCheckOptions, GradCheckReport } from './gradch
 export {
   abs,
   add,
+  avgPool2d,
   broadcastTo,
   concat,
+  conv1d,
+  conv2d,
+  conv2dFilterGrad,
+  conv2dInputGrad,
   cos,
   detach,
   div,
   equal,
   erf,
   exp,
+  gather,
   greater,
   greaterEqual,
   less,
@@ -50,6 +56,7 @@ export {
   matmul,
   max,
   maximum,
+  maxPool2d,
   mean,
   minimum,
   mul,
@@ -58,6 +65,7 @@ export {
   pad,
   pow,
   reshape,
+  scatterAdd,
   sign,
   sin,
   slice,
@@ -70,7 +78,18 @@ export {
   unsqueeze,
   where,
 } from './ops';
-export type { MatmulOptions, Operand, Primitive } from './ops';
+export type {
+  Conv1dOptions,
+  Conv2dOptions,
+  ConvGeometry,
+  Indices,
+  MatmulOptions,
+  Operand,
+  Padding2d,
+  Pool2dOptions,
+  PoolGeometry,
+  Primitive,
+} from './ops';
 
 // composites and layers
 export { activations, elu, gelu, geluTanh, leakyRelu, relu, sigmoid, silu, softplus, step, tanh } from './nn/activations';
@@ -82,12 +101,26 @@ export { Linear } from './nn/linear';
 export type { LinearOptions } from './nn/linear';
 export { MLP } from './nn/mlp';
 export type { MlpOptions } from './nn/mlp';
-export { loadParameters, parameterCount, snapshotParameters } from './nn/module';
+export { loadParameters, parameterCount, prefixed, snapshotParameters } from './nn/module';
+export { LayerNorm, layerNorm } from './nn/norm';
+export { dropout } from './nn/dropout';
+export type { DropoutOptions } from './nn/dropout';
+export { causalMask, MultiHeadAttention, scaledDotProductAttention } from './nn/attention';
+export type { AttentionOptions, AttentionResult, MultiHeadAttentionOptions, MultiHeadForwardOptions } from './nn/attention';
+export { Embedding, PositionalEmbedding, sinusoidalPositions } from './nn/embedding';
+export type { EmbeddingOptions, PositionalKind } from './nn/embedding';
+export { CNN, Conv2d, globalPool2d, Pool2d } from './nn/conv';
+export type { CnnOptions, Conv2dLayerOptions } from './nn/conv';
+export { Transformer, TransformerBlock } from './nn/transformer';
+export type { BlockForwardOptions, TransformerBlockOptions, TransformerForwardOptions, TransformerOptions } from './nn/transformer';
+export { generate, sampleLogits } from './nn/sample';
+export type { GenerateOptions, LanguageModel, SampleOptions } from './nn/sample';
+export { BigramModel } from './nn/bigram';
 export type { Module } from './nn/module';
 
 // training
 export { bceWithLogits, huber, mae, mse, softmaxCrossEntropy } from './losses';
-export type { LossOptions, Reduction } from './losses';
+export type { CrossEntropyOptions, LossOptions, Reduction } from './losses';
 export {
   Adam,
   AdamW,

@@ -2,7 +2,7 @@
 // predictions and targets of the same shape (softmaxCrossEntropy: logits
 // [N, C] and N integer labels) and reduces with 'mean' (default) or 'sum'.
 
-import { add, minimum, mul, sub } from './ops/binary';
+import { add, div, minimum, mul, sub } from './ops/binary';
 import { mean, sum } from './ops/reduce';
 import { abs, exp, log1p, relu } from './ops/unary';
 import { logsumexp } from './nn/softmax';
@@ -55,19 +55,34 @@ export function bceWithLogits(logits: Tensor, target: Tensor | ArrayLike<number>
   return reduce(perElement, options.reduction);
 }
 
+export interface CrossEntropyOptions extends LossOptions {
+  /** Rows whose label equals this (e.g. −1 for padding) add nothing, and
+   * 'mean' averages over the other rows only (as PyTorch's ignore_index). */
+  ignoreIndex?: number;
+}
+
 /** Cross-entropy of softmax(logits) against integer class labels:
  * for each row i, logsumexp(zᵢ) − zᵢ[yᵢ]. logits: [N, C]; labels: N ints. */
-export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, options: LossOptions = {}): Tensor {
+export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, options: CrossEntropyOptions = {}): Tensor {
   if (logits.ndim !== 2 || labels.length !== logits.shape[0]) {
     throw new Error(`softmaxCrossEntropy: logits ${show(logits.shape)} with ${labels.length} labels`);
   }
   const [n, c] = logits.shape;
+  const { ignoreIndex } = options;
   const oneHot = new Float32Array(n * c);
+  const counted = new Float32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const y = labels[i];
+    if (ignoreIndex !== undefined && y === ignoreIndex) continue;
     if (!Number.isInteger(y) || y < 0 || y >= c) throw new Error(`label ${y} outside 0..${c - 1}`);
     oneHot[i * c + y] = 1;
+    counted[i] = 1;
+    count++;
   }
   const picked = sum(mul(logits, tensor(oneHot, [n, c], logits.backend)), 1);
-  return reduce(sub(logsumexp(logits, 1), picked), options.reduction);
+  const perRow = sub(logsumexp(logits, 1), picked);
+  if (ignoreIndex === undefined) return reduce(perRow, options.reduction);
+  const total = sum(mul(perRow, tensor(counted, [n], logits.backend)));
+  return options.reduction === 'sum' ? total : div(total, Math.max(count, 1));
 }

@@ -72,6 +72,63 @@ export interface MatmulSpec {
   bBatchStrides: readonly number[];
 }
 
+/** Geometry of a 2-D convolution, NHWC. x is [batch, inH, inW, inC]; the
+ * filter is [kernelH, kernelW, inC/groups, outC] (HWIO); out is
+ * [batch, outH, outW, outC]. Output pixel (oh, ow) reads input rows
+ * oh·strideH − padTop + kh·dilationH (and likewise for columns); reads
+ * outside the input are zeros. Output channel co belongs to group
+ * ⌊co / (outC/groups)⌋ and sees only that group's inC/groups input channels. */
+export interface Conv2dSpec {
+  batch: number;
+  inH: number;
+  inW: number;
+  inC: number;
+  outH: number;
+  outW: number;
+  outC: number;
+  kernelH: number;
+  kernelW: number;
+  strideH: number;
+  strideW: number;
+  dilationH: number;
+  dilationW: number;
+  padTop: number;
+  padLeft: number;
+  groups: number;
+}
+
+export type PoolKernel = 'max' | 'avg';
+
+/** Geometry of 2-D pooling, NHWC, each channel on its own: x is
+ * [batch, inH, inW, channels], out [batch, outH, outW, channels]. A window
+ * covers rows oh·strideH − padTop … + windowH − 1 (and likewise columns);
+ * positions outside the input are skipped (max ignores them, avg divides by
+ * the number of positions inside). */
+export interface Pool2dSpec {
+  batch: number;
+  inH: number;
+  inW: number;
+  channels: number;
+  outH: number;
+  outW: number;
+  windowH: number;
+  windowW: number;
+  strideH: number;
+  strideW: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** Gather along one axis of x viewed as [outer, axisSize, inner]: the result
+ * is [outer, count, inner] with out[o, i, :] = x[o, indices[i], :].
+ * Indices are stored as floats holding integers in [0, axisSize). */
+export interface GatherSpec {
+  outer: number;
+  axisSize: number;
+  inner: number;
+  count: number;
+}
+
 /** Hyper-parameters of the fused SGD update (see engine/optim.ts). */
 export interface SgdHyper {
   lr: number;
@@ -164,6 +221,30 @@ export interface Backend {
     dstStrides: readonly number[],
     shape: readonly number[],
   ): void;
+
+  /** Direct convolution: out = x ⋆ w (see Conv2dSpec). */
+  conv2d(x: Storage, w: Storage, out: Storage, spec: Conv2dSpec): void;
+  /** The convolution's transpose applied to g (shaped like its output):
+   * dx[n, ih, iw, ci] = Σ g[n, oh, ow, co]·w[kh, kw, ci, co] over every
+   * (oh, ow, kh, kw) that read (ih, iw). dx has x's shape. */
+  conv2dInputGrad(g: Storage, w: Storage, dx: Storage, spec: Conv2dSpec): void;
+  /** dw[kh, kw, ci, co] = Σ x[n, ih, iw, ci]·g[n, oh, ow, co] over every
+   * batch index and output pixel. dw has the filter's shape. */
+  conv2dFilterGrad(x: Storage, g: Storage, dw: Storage, spec: Conv2dSpec): void;
+
+  /** Max or average over each window (see Pool2dSpec). */
+  pool2d(op: PoolKernel, x: Storage, out: Storage, spec: Pool2dSpec): void;
+  /** The pooling's vector-Jacobian product: g (shaped like the output)
+   * flows back to x's shape. Max sends each window's g to the first
+   * position holding the window's maximum; avg spreads it evenly. */
+  pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void;
+
+  /** out[o, i, :] = x[o, indices[i], :] (see GatherSpec). Throws on an index
+   * that is not an integer in range. */
+  gather(x: Storage, indices: Storage, out: Storage, spec: GatherSpec): void;
+  /** The transpose of gather: out (zeroed first, [outer, axisSize, inner])
+   * gets src[o, i, :] added into out[o, indices[i], :]; repeated indices add up. */
+  scatterAdd(src: Storage, indices: Storage, out: Storage, spec: GatherSpec): void;
 
   // --- fused optimizer updates (in place; one call per parameter) ---------
   /** SGD with optional momentum/Nesterov and L2 decay. `velocity` is

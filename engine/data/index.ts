@@ -1,3 +1,7 @@
 export * from './classification2d';
 export * from './minibatch';
+export * from './names';
 export * from './regression';
+export * from './sequences';
+export * from './shapes';
+export * from './text';

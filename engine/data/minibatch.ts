@@ -37,9 +37,10 @@ export class Minibatches {
   }
 }
 
-/** Rows `indices` of a row-major table with `cols` columns. */
-export function takeRows(data: Float32Array, cols: number, indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(indices.length * cols);
+/** Rows `indices` of a row-major table with `cols` columns (values or
+ * integer targets: the result has the input's array type). */
+export function takeRows<A extends Float32Array | Int32Array>(data: A, cols: number, indices: ArrayLike<number>): A {
+  const out = (data instanceof Float32Array ? new Float32Array(indices.length * cols) : new Int32Array(indices.length * cols)) as A;
   for (let i = 0; i < indices.length; i++) out.set(data.subarray(indices[i] * cols, indices[i] * cols + cols), i * cols);
   return out;
 }

@@ -27,3 +27,8 @@ export function loadParameters(module: Module, values: Record<string, ArrayLike<
 export function parameterCount(module: Module): number {
   return module.parameters().reduce((n, p) => n + p.size, 0);
 }
+
+/** A child module's named parameters under `prefix.` ("blocks.0.attention.query.weight"). */
+export function prefixed(prefix: string, module: Module): [string, Tensor][] {
+  return module.namedParameters().map(([name, p]): [string, Tensor] => [`${prefix}.${name}`, p]);
+}

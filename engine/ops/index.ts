@@ -3,9 +3,12 @@
 // PrimitiveParams without writing its rule is a compile error here.
 
 import { binaryRules } from './binary';
+import { convRules } from './conv';
+import { gatherRules } from './gather';
 import { matmulRules } from './matmul';
 import { movementRules } from './movement';
 import type { Primitive, Rule } from './primitive';
+import { poolRules } from './pool';
 import { reduceRules } from './reduce';
 import { unaryRules } from './unary';
 
@@ -15,11 +18,17 @@ export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...reduceRules,
   ...matmulRules,
   ...movementRules,
+  ...convRules,
+  ...poolRules,
+  ...gatherRules,
 };
 
 export * from './binary';
+export * from './conv';
+export * from './gather';
 export * from './matmul';
 export * from './movement';
-export type { Primitive, PrimitiveParams } from './primitive';
+export * from './pool';
+export type { ConvGeometry, PoolGeometry, Primitive, PrimitiveParams } from './primitive';
 export * from './reduce';
 export * from './unary';

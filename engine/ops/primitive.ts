@@ -12,6 +12,22 @@ interface Axes {
   keepdims: boolean;
 }
 
+/** Where a convolution's filter taps land (see ops/conv.ts). */
+export interface ConvGeometry {
+  stride: [number, number];
+  dilation: [number, number];
+  /** [top, bottom, left, right] zeros around the input. */
+  padding: [number, number, number, number];
+  groups: number;
+}
+
+/** Where pooling windows land (see ops/pool.ts). */
+export interface PoolGeometry {
+  window: [number, number];
+  stride: [number, number];
+  padding: [number, number, number, number];
+}
+
 /** Each primitive with the static parameters its forward and rule need. */
 export interface PrimitiveParams {
   // unary
@@ -56,6 +72,15 @@ export interface PrimitiveParams {
   slice: { begin: number[]; end: number[] };
   pad: { before: number[]; after: number[] };
   concat: { axis: number };
+  // convolution (NHWC) and pooling
+  conv2d: ConvGeometry;
+  conv2dInputGrad: ConvGeometry & { inputShape: number[] };
+  conv2dFilterGrad: ConvGeometry & { filterShape: number[] };
+  maxPool2d: PoolGeometry;
+  avgPool2d: PoolGeometry;
+  // indexing by integer ids
+  gather: { axis: number };
+  scatterAdd: { axis: number; size: number };
 }
 
 export type Primitive = keyof PrimitiveParams;

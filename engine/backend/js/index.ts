@@ -6,17 +6,24 @@ import type {
   AdamHyper,
   Backend,
   BinaryKernel,
+  Conv2dSpec,
   DType,
   FloatArray,
+  GatherSpec,
   MatmulSpec,
+  Pool2dSpec,
+  PoolKernel,
   ReduceKernel,
   SgdHyper,
   Storage,
   UnaryKernel,
 } from '../backend';
 import { binaryKernel, copyStridedKernel, unaryKernel, whereKernel } from './elementwise';
+import { conv2dFilterGradKernel, conv2dInputGradKernel, conv2dKernel } from './conv';
+import { gatherKernel, scatterAddKernel } from './gather';
 import { matmulKernel } from './matmul';
 import { adamKernel, sgdKernel } from './optimizer';
+import { pool2dGradKernel, pool2dKernel } from './pool';
 import { reduceKernel } from './reduce';
 
 class JsStorage implements Storage {
@@ -121,6 +128,34 @@ export class JsBackend implements Backend {
     shape: readonly number[],
   ): void {
     copyStridedKernel(this.arr(src), srcOffset, srcStrides, this.arr(dst), dstOffset, dstStrides, shape);
+  }
+
+  conv2d(x: Storage, w: Storage, out: Storage, spec: Conv2dSpec): void {
+    conv2dKernel(this.arr(x), this.arr(w), this.arr(out), spec);
+  }
+
+  conv2dInputGrad(g: Storage, w: Storage, dx: Storage, spec: Conv2dSpec): void {
+    conv2dInputGradKernel(this.arr(g), this.arr(w), this.arr(dx), spec);
+  }
+
+  conv2dFilterGrad(x: Storage, g: Storage, dw: Storage, spec: Conv2dSpec): void {
+    conv2dFilterGradKernel(this.arr(x), this.arr(g), this.arr(dw), spec);
+  }
+
+  pool2d(op: PoolKernel, x: Storage, out: Storage, spec: Pool2dSpec): void {
+    pool2dKernel(op, this.arr(x), this.arr(out), spec);
+  }
+
+  pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void {
+    pool2dGradKernel(op, this.arr(x), this.arr(g), this.arr(dx), spec);
+  }
+
+  gather(x: Storage, indices: Storage, out: Storage, spec: GatherSpec): void {
+    gatherKernel(this.arr(x), this.arr(indices), this.arr(out), spec);
+  }
+
+  scatterAdd(src: Storage, indices: Storage, out: Storage, spec: GatherSpec): void {
+    scatterAddKernel(this.arr(src), this.arr(indices), this.arr(out), spec);
   }
 
   sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, hyper: SgdHyper): void {

@@ -10,6 +10,8 @@ import {
   leakyRelu, Linear, log, log1p, logSoftmax, logsumexp, mae, matmul, max, maximum, mean, minimum, MLP, mse,
   mul, neg, pad, pow, relu, reshape, Rng, sigmoid, silu, sin, slice, softmax, softmaxCrossEntropy, softplus,
   sqrt, squeeze, sub, sum, sumTo, tanh, transpose, unsqueeze, where, getBackend, type Backend, type GradCheckInput, type Tensor,
+  avgPool2d, conv1d, conv2d, conv2dFilterGrad, conv2dInputGrad, dropout, gather, layerNorm, maxPool2d, scatterAdd,
+  scaledDotProductAttention, tensor, MultiHeadAttention, TransformerBlock, Transformer, CNN, Embedding, sinusoidalPositions,
 } from '@/engine';
 import { gradientRules } from '@/engine/ops';
 import type { Primitive, Rule } from '@/engine/ops/primitive';
@@ -31,6 +33,21 @@ const distinct = (...shape: number[]): GradCheckInput => {
   return { shape, values: new Rng(n).shuffle(Array.from({ length: n }, (_, i) => (i - n / 2) * 0.1)) };
 };
 const constant = (shape: number[], values: number[]): GradCheckInput => ({ shape, values, constant: true });
+
+// Modules built once per backend with the same seed (so the same weights);
+// checkGrads checks the gradient with respect to the inputs it is given.
+function perBackend<T>(make: () => T): () => T {
+  const made = new Map<Backend, T>();
+  return () => {
+    if (!made.has(getBackend())) made.set(getBackend(), make());
+    return made.get(getBackend())!;
+  };
+}
+const mha = perBackend(() => new MultiHeadAttention({ dModel: 4, heads: 2, rng: new Rng(3) }));
+const block = perBackend(() => new TransformerBlock({ dModel: 4, heads: 2, mlpRatio: 2, rng: new Rng(4) }));
+const cnn = perBackend(() => new CNN({ inChannels: 2, channels: [3, 2], classes: 3, rng: new Rng(8) }));
+const tinyTransformer = perBackend(() => new Transformer({ vocabSize: 5, context: 4, dModel: 4, heads: 2, layers: 1, mlpRatio: 2, rng: new Rng(9) }));
+const conv = { stride: [2, 1] as [number, number], dilation: [1, 2] as [number, number], padding: [1, 0, 2, 1] as [number, number, number, number], groups: 2 };
 
 // One MLP per backend (checkGrads runs on float64 and float32), same seed so
 // same weights; its weights get gradients too, but checkGrads checks x's.
@@ -122,6 +139,51 @@ const rows: Row[] = [
   ['bceWithLogits', (z, y) => bceWithLogits(z, y), [{ shape: [4], low: -5, high: 5 }, constant([4], [0, 1, 1, 0])]],
   ['softmaxCrossEntropy', (z) => softmaxCrossEntropy(z, [2, 0, 1]), [s(3, 4)]],
   ['softmaxCrossEntropy sum', (z) => softmaxCrossEntropy(z, [1, 1], { reduction: 'sum' }), [s(2, 3)]],
+  // convolution (NHWC, filters HWIO) and pooling
+  ['conv2d valid', (x, w) => conv2d(x, w), [s(2, 4, 5, 2), s(3, 2, 2, 3)]],
+  ['conv2d same, stride 2', (x, w) => conv2d(x, w, { padding: 'same', stride: 2 }), [s(1, 5, 6, 2), s(3, 3, 2, 2)]],
+  ['conv2d dilation 2, padding 1', (x, w) => conv2d(x, w, { dilation: 2, padding: 1 }), [s(1, 5, 5, 1), s(2, 2, 1, 2)]],
+  ['conv2d groups 2', (x, w) => conv2d(x, w, { groups: 2, padding: 'same' }), [s(1, 3, 4, 4), s(3, 3, 2, 4)]],
+  ['conv2d depthwise ×2', (x, w) => conv2d(x, w, { groups: 3, stride: [1, 2] }), [s(2, 3, 5, 3), s(2, 2, 1, 6)]],
+  ['conv2d 1×1', (x, w) => conv2d(x, w), [s(2, 2, 2, 3), s(1, 1, 3, 2)]],
+  ['conv2dInputGrad (transposed conv)', (g, w) => conv2dInputGrad(g, w, [1, 5, 5, 4], conv), [s(1, 3, 6, 2), s(2, 2, 2, 2)]],
+  ['conv2dFilterGrad', (x, g) => conv2dFilterGrad(x, g, [2, 2, 2, 2], conv), [s(1, 5, 5, 4), s(1, 3, 6, 2)]],
+  ['conv1d causal, dilation 2', (x, w) => conv1d(x, w, { padding: 'causal', dilation: 2 }), [s(2, 6, 2), s(3, 2, 3)]],
+  ['conv1d same, stride 2', (x, w) => conv1d(x, w, { padding: 'same', stride: 2 }), [s(1, 7, 3), s(3, 3, 2)]],
+  ['maxPool2d 2×2', (x) => maxPool2d(x, 2), [distinct(2, 4, 4, 2)]],
+  ['maxPool2d 3×3 stride 2 same', (x) => maxPool2d(x, 3, { stride: 2, padding: 'same' }), [distinct(1, 5, 6, 2)]],
+  ['avgPool2d 2×2', (x) => avgPool2d(x, 2), [s(2, 4, 4, 3)]],
+  ['avgPool2d 3×2 stride 1 same', (x) => avgPool2d(x, [3, 2], { stride: 1, padding: 'same' }), [s(1, 4, 5, 2)]],
+  // indexing
+  ['gather rows (embedding)', (t) => gather(t, tensor([[2, 0, 2], [1, 1, 3]])), [s(4, 3)]],
+  ['gather axis 1', (x) => gather(x, [3, 0, 0], 1), [s(2, 4, 2)]],
+  ['scatterAdd', (x) => scatterAdd(x, [1, 0, 1], 3, 0), [s(3, 2)]],
+  // normalization, dropout, attention
+  ['layerNorm', (x) => layerNorm(x), [s(3, 5)]],
+  ['layerNorm with γ, β', (x, g, b) => layerNorm(x, g, b), [s(2, 3, 4), s(4), s(4)]],
+  ['dropout p = 0.5 (seeded mask)', (x) => dropout(x, { p: 0.5, rng: new Rng(7), training: true }), [s(4, 5)]],
+  ['attention', (q, k, v) => scaledDotProductAttention(q, k, v).output, [s(2, 3, 4), s(2, 5, 4), s(2, 5, 2)]],
+  ['attention causal', (q, k, v) => scaledDotProductAttention(q, k, v, { causal: true }).output, [s(2, 4, 3), s(2, 4, 3), s(2, 4, 3)]],
+  ['attention weights, causal', (q, k) => scaledDotProductAttention(q, k, k, { causal: true }).weights, [s(1, 2, 4, 3), s(1, 2, 4, 3)]],
+  ['attention with a padding mask', (q, k, v) => scaledDotProductAttention(q, k, v, { mask: tensor([[1, 1, 0]]) }).output, [s(2, 2), s(3, 2), s(3, 2)]],
+  ['MultiHeadAttention causal', (x) => mha().forward(x, { causal: true }).output, [s(2, 3, 4)]],
+  ['TransformerBlock', (x) => block().forward(x).output, [s(2, 3, 4)]],
+  ['sinusoidal positions + embedding lookup', (t) => add(gather(t, [1, 4, 0]), sinusoidalPositions(3, 2)), [s(5, 2)]],
+  [
+    'CNN logits (conv, relu, max pool, global avg)',
+    (x) => cnn().forward(x),
+    [{ shape: [2, 4, 4, 2], values: new Rng(3).permutation(64).map((v) => (v - 32) / 16) }],
+  ],
+  [
+    'Transformer: token table → positions → block → norm → head',
+    (table) => {
+      const m = tinyTransformer();
+      let x = add(gather(table, tensor([[1, 3, 0]])), m.positions.forward(3));
+      for (const b of m.blocks) x = b.forward(x).output;
+      return m.head.forward(m.norm.forward(x));
+    },
+    [s(5, 4)],
+  ],
   // layers, end to end
   ['Linear', (x, w, b) => add(matmul(x, w, { transB: true }), b), [s(3, 2), s(4, 2), s(4)]],
   [
