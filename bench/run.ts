@@ -6,6 +6,7 @@ import os from 'node:os';
 import { createWasmBackend, supportedFlavours } from '../engine/backend/wasm/load';
 import type { Backend } from '../engine';
 import { compare, type Contender } from './harness';
+import { engineTransformerTraining, tfTransformerTraining } from './transformer';
 import { engineMatmul, engineMlpTraining, initTf, jsBackend, tfMatmul, tfMlpTraining, type EngineName, type MlpTask } from './contenders';
 
 const builds = {
@@ -47,11 +48,15 @@ const TRAINING: [string, MlpTask][] = [
   ['mlp-784-128-10', { sizes: [784, 128, 10], batch: 64, lr: 0.05 }],
 ];
 const trainingRows: { model: string; contender: string; stepsPerSec: number }[] = [];
-for (const [model, task] of TRAINING) {
-  const contenders: Contender[] = [
-    ...engines.map(([name, backend]) => engineMlpTraining(name, backend, task)),
-    ...tfNames.map((name) => tfMlpTraining(name, task)),
-  ];
+const MODELS: [string, () => Contender[]][] = [
+  ...TRAINING.map(([model, task]): [string, () => Contender[]] => [
+    model,
+    () => [...engines.map(([name, backend]) => engineMlpTraining(name, backend, task)), ...tfNames.map((name) => tfMlpTraining(name, task))],
+  ]),
+  ['transformer-tiny', () => [...engines.map(([name, backend]) => engineTransformerTraining(name, backend)), ...tfNames.map((name) => tfTransformerTraining(name))]],
+];
+for (const [model, make] of MODELS) {
+  const contenders = make();
   for (const t of compare(contenders, { rounds: quick ? 3 : 7, blockMs: 150 })) {
     trainingRows.push({ model, contender: t.name, stepsPerSec: Math.round(1 / t.seconds) });
   }
@@ -89,7 +94,7 @@ console.table(
 );
 console.log('training steps/s (forward + backward + SGD update, median)');
 console.table(
-  TRAINING.map(([model]) => {
+  MODELS.map(([model]) => {
     const row: Record<string, string | number> = { model };
     for (const n of names) row[n] = trainingRows.find((r) => r.model === model && r.contender === n)?.stepsPerSec ?? '—';
     const best = Math.max(...engines.map(([n]) => trainingRows.find((r) => r.model === model && r.contender === n)!.stepsPerSec));
