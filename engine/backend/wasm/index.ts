@@ -20,6 +20,8 @@ export interface WasmKernels {
   unary(op: number, x: number, out: number, n: number): void;
   binary2d(op: number, a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, out: number, rows: number, cols: number): void;
   fill(out: number, value: number, n: number): void;
+  zero(ptr: number, bytes: number): void;
+  copy4d(src: number, sOff: number, s0: number, s1: number, s2: number, s3: number, dst: number, dOff: number, d0: number, d1: number, d2: number, d3: number, n0: number, n1: number, n2: number, n3: number): void;
   reduceSum(x: number, out: number, outer: number, r: number, inner: number): void;
   reduceMax(x: number, out: number, outer: number, r: number, inner: number): void;
   sgd(param: number, grad: number, velocity: number, n: number, lr: number, mu: number, dampening: number, nesterov: number, wd: number, first: number): void;
@@ -46,7 +48,7 @@ export class WasmBackend extends JsBackend {
     readonly flavour: WasmFlavour,
   ) {
     super({ dtype: 'float32', name: `wasm-${flavour}` });
-    this.heap = new WasmAllocator(kernels.memory, kernels.heapBase());
+    this.heap = new WasmAllocator(kernels.memory, kernels.heapBase(), kernels.zero);
   }
 
   private ptr(s: Storage): number {
@@ -126,6 +128,25 @@ export class WasmBackend extends JsBackend {
       this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
     });
     if (transB) this.heap.release(packed, k * n * 4);
+  }
+
+  override copyStrided(
+    src: Storage,
+    srcOffset: number,
+    srcStrides: readonly number[],
+    dst: Storage,
+    dstOffset: number,
+    dstStrides: readonly number[],
+    shape: readonly number[],
+  ): void {
+    const nd = shape.length;
+    if (nd > 4) return super.copyStrided(src, srcOffset, srcStrides, dst, dstOffset, dstStrides, shape);
+    // Pad to four axes with leading size-1 axes.
+    const pad = 4 - nd;
+    const n = (d: number) => (d < pad ? 1 : shape[d - pad]);
+    const s = (d: number) => (d < pad ? 0 : srcStrides[d - pad]);
+    const t = (d: number) => (d < pad ? 0 : dstStrides[d - pad]);
+    this.kernels.copy4d(this.ptr(src), srcOffset, s(0), s(1), s(2), s(3), this.ptr(dst), dstOffset, t(0), t(1), t(2), t(3), n(0), n(1), n(2), n(3));
   }
 
   override sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, h: SgdHyper): void {

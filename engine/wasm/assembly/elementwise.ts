@@ -156,3 +156,37 @@ export function fill(out: usize, value: f32, n: i32): void {
   for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), v);
   for (let i = n4; i < n; i++) store<f32>(out + (<usize>i << 2), value);
 }
+
+/** Zeroes `bytes` bytes (bulk memory fill): new tensors start at zero. */
+export function zero(ptr: usize, bytes: i32): void {
+  memory.fill(ptr, 0, <usize>bytes);
+}
+
+/**
+ * dst[dOff + Σ i_d·dS_d] = src[sOff + Σ i_d·sS_d] over a shape of at most
+ * four axes (leading axes of size 1 pad shorter ones): transposes, slices,
+ * concatenation and broadcasts of the tensors a step moves around.
+ */
+export function copy4d(src: usize, sOff: i32, s0: i32, s1: i32, s2: i32, s3: i32, dst: usize, dOff: i32, d0: i32, d1: i32, d2: i32, d3: i32, n0: i32, n1: i32, n2: i32, n3: i32): void {
+  for (let a = 0; a < n0; a++) {
+    for (let b = 0; b < n1; b++) {
+      let si = sOff + a * s0 + b * s1;
+      let di = dOff + a * d0 + b * d1;
+      for (let c = 0; c < n2; c++) {
+        let sp = src + (<usize>(si + c * s2) << 2);
+        let dp = dst + (<usize>(di + c * d2) << 2);
+        if (s3 == 1 && d3 == 1) {
+          memory.copy(dp, sp, <usize>n3 << 2);
+          continue;
+        }
+        const sStep = <usize>s3 << 2;
+        const dStep = <usize>d3 << 2;
+        for (let e = 0; e < n3; e++) {
+          store<f32>(dp, load<f32>(sp));
+          sp += sStep;
+          dp += dStep;
+        }
+      }
+    }
+  }
+}
