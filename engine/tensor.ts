@@ -115,6 +115,12 @@ export function zeros(shape: Shape, backend: Backend = getBackend()): Tensor {
   return new Tensor(backend.alloc(sizeOf(shape)), shape, backend);
 }
 
+/** A tensor with unspecified contents, for an op whose kernel writes every element. */
+export function empty(shape: Shape, backend: Backend = getBackend()): Tensor {
+  const length = sizeOf(shape);
+  return new Tensor(backend.allocUninitialized ? backend.allocUninitialized(length) : backend.alloc(length), shape, backend);
+}
+
 export function full(shape: Shape, value: number, backend: Backend = getBackend()): Tensor {
   const t = zeros(shape, backend);
   if (value !== 0) backend.fill(t.storage, value);

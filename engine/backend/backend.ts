@@ -160,6 +160,10 @@ export interface Backend {
   // --- memory -------------------------------------------------------------
   /** A new zero-filled storage of `length` elements. */
   alloc(length: number): Storage;
+  /** A new storage whose contents are unspecified, for outputs a kernel
+   * overwrites entirely (saves zeroing reused wasm memory). Optional:
+   * `empty()` falls back to alloc. */
+  allocUninitialized?(length: number): Storage;
   /** Returns the storage to the backend; using it afterwards is an error. */
   free(storage: Storage): void;
   /** Bytes held by live storages (what a scope must give back). */

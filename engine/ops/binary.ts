@@ -5,7 +5,7 @@
 import type { BinaryKernel } from '../backend/backend';
 import { broadcastShapes, broadcastStrides } from '../shape';
 import { record } from '../tape';
-import { full, type Tensor, zeros } from '../tensor';
+import { full, empty, type Tensor, zeros } from '../tensor';
 import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
 import { sumTo } from './reduce';
 import { log, neg } from './unary';
@@ -74,7 +74,7 @@ function lift(operands: Operand[]): Tensor[] {
 function binary(op: BinaryPrimitive, x: Operand, y: Operand): Tensor {
   const [a, b] = lift([x, y]);
   const shape = broadcastShapes(a.shape, b.shape);
-  const out = zeros(shape, a.backend);
+  const out = empty(shape, a.backend);
   a.backend.binary(op, a.storage, broadcastStrides(a.shape, shape), b.storage, broadcastStrides(b.shape, shape), out.storage, shape);
   return record<BinaryPrimitive>(out, op, [a, b], {}, binaryRules[op]);
 }
@@ -99,7 +99,7 @@ export const notEqual = (a: Operand, b: Operand) => binary('notEqual', a, b);
 export function where(cond: Operand, a: Operand, b: Operand): Tensor {
   const [c, x, y] = lift([cond, a, b]);
   const shape = broadcastShapes(c.shape, x.shape, y.shape);
-  const out = zeros(shape, x.backend);
+  const out = empty(shape, x.backend);
   x.backend.where(
     c.storage,
     broadcastStrides(c.shape, shape),

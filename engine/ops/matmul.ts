@@ -2,7 +2,7 @@
 
 import { broadcastShapes, broadcastStrides, show } from '../shape';
 import { record } from '../tape';
-import { type Tensor, zeros } from '../tensor';
+import { empty, type Tensor, zeros } from '../tensor';
 import type { RuleTable } from './primitive';
 import { sumTo } from './reduce';
 
@@ -54,7 +54,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const aBatch = a.shape.slice(0, -2);
   const bBatch = b.shape.slice(0, -2);
   const batchShape = broadcastShapes(aBatch, bBatch);
-  const out = zeros([...batchShape, m, n], a.backend);
+  const out = empty([...batchShape, m, n], a.backend);
   a.backend.matmul(a.storage, b.storage, out.storage, {
     m,
     k,

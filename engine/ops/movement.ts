@@ -4,7 +4,7 @@
 
 import { broadcastShapes, broadcastStrides, type Shape, sameShape, show, sizeOf, stridesOf } from '../shape';
 import { record } from '../tape';
-import { type Tensor, zeros } from '../tensor';
+import { empty, type Tensor, zeros } from '../tensor';
 import type { RuleTable } from './primitive';
 import { sumTo } from './reduce';
 
@@ -46,7 +46,7 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
   if (sizeOf(resolved) !== x.size || resolved.some((d) => !Number.isInteger(d) || d < 0)) {
     throw new Error(`reshape: cannot view ${show(x.shape)} as ${show(shape)}`);
   }
-  const out = zeros(resolved, x.backend);
+  const out = empty(resolved, x.backend);
   const strides = stridesOf([x.size]);
   x.backend.copyStrided(x.storage, 0, strides, out.storage, 0, strides, [x.size]);
   return record(out, 'reshape', [x], { shape: resolved }, movementRules.reshape);
@@ -55,7 +55,7 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
 /** Stretches size-1 (or missing leading) axes to `shape`, like numpy.broadcast_to. */
 export function broadcastTo(x: Tensor, shape: Shape): Tensor {
   if (!sameShape(broadcastShapes(x.shape, shape), shape)) throw new Error(`broadcastTo: ${show(x.shape)} does not broadcast to ${show(shape)}`);
-  const out = zeros(shape, x.backend);
+  const out = empty(shape, x.backend);
   x.backend.copyStrided(x.storage, 0, broadcastStrides(x.shape, shape), out.storage, 0, stridesOf(shape), shape);
   return record(out, 'broadcastTo', [x], { shape: [...shape] }, movementRules.broadcastTo);
 }
@@ -69,7 +69,7 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   }
   const shape = p.map((a) => x.shape[a]);
   const src = stridesOf(x.shape);
-  const out = zeros(shape, x.backend);
+  const out = empty(shape, x.backend);
   x.backend.copyStrided(x.storage, 0, p.map((a) => src[a]), out.storage, 0, stridesOf(shape), shape);
   return record(out, 'transpose', [x], { perm: p }, movementRules.transpose);
 }
@@ -85,7 +85,7 @@ export function slice(x: Tensor, begin: readonly number[], end?: readonly number
   const shape = e.map((v, i) => v - b[i]);
   const src = stridesOf(x.shape);
   const offset = b.reduce((o, v, i) => o + v * src[i], 0);
-  const out = zeros(shape, x.backend);
+  const out = empty(shape, x.backend);
   x.backend.copyStrided(x.storage, offset, src, out.storage, 0, stridesOf(shape), shape);
   return record(out, 'slice', [x], { begin: b, end: e }, movementRules.slice);
 }
@@ -111,7 +111,7 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
     }
   }
   const shape = first.shape.map((d, i) => (i === ax ? xs.reduce((n, x) => n + x.shape[ax], 0) : d));
-  const out = zeros(shape, first.backend);
+  const out = empty(shape, first.backend);
   const dst = stridesOf(shape);
   let at = 0;
   for (const x of xs) {

@@ -3,7 +3,7 @@
 
 import { normalizeAxes, type Shape, sameShape, show } from '../shape';
 import { record } from '../tape';
-import { type Tensor, zeros } from '../tensor';
+import { empty, type Tensor, zeros } from '../tensor';
 import { div, equal, mul } from './binary';
 import { broadcastTo, reshape } from './movement';
 import type { RuleTable } from './primitive';
@@ -31,7 +31,7 @@ export const reduceRules: RuleTable<ReducePrimitive> = {
 function reduce(op: ReducePrimitive, x: Tensor, axis: number | readonly number[] | undefined, keepdims: boolean): Tensor {
   const axes = normalizeAxes(axis, x.ndim);
   const shape = keepdims ? keepdimsShape(x.shape, axes) : x.shape.filter((_, i) => !axes.includes(i));
-  const out = zeros(shape, x.backend);
+  const out = empty(shape, x.backend);
   x.backend.reduce(op, x.storage, x.shape, axes, out.storage);
   return record<ReducePrimitive>(out, op, [x], { axes, keepdims }, reduceRules[op]);
 }

@@ -2,7 +2,7 @@
 
 import type { UnaryKernel } from '../backend/backend';
 import { record } from '../tape';
-import { type Tensor, zeros } from '../tensor';
+import { empty, type Tensor, zeros } from '../tensor';
 import { add, greater, mul, sub, div } from './binary';
 import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
 
@@ -41,7 +41,7 @@ export const unaryRules: RuleTable<UnaryPrimitive> = {
 };
 
 function unary(op: UnaryPrimitive, x: Tensor): Tensor {
-  const out = zeros(x.shape, x.backend);
+  const out = empty(x.shape, x.backend);
   x.backend.unary(op, x.storage, out.storage, x.size);
   return record<UnaryPrimitive>(out, op, [x], {}, unaryRules[op]);
 }
@@ -69,7 +69,7 @@ export const cos = (x: Tensor) => unary('cos', x);
 
 /** A copy of x's values that is not connected to any graph. */
 export function detach(x: Tensor): Tensor {
-  const out = zeros(x.shape, x.backend);
+  const out = empty(x.shape, x.backend);
   x.backend.unary('identity', x.storage, out.storage, x.size);
   return out;
 }

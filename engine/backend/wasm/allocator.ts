@@ -31,8 +31,8 @@ export class WasmAllocator {
     return size;
   }
 
-  /** A block of at least `bytes` bytes, zero-filled; returns its byte offset. */
-  alloc(bytes: number): number {
+  /** A block of at least `bytes` bytes, zero-filled unless `zeroed` is false; returns its byte offset. */
+  alloc(bytes: number, zeroed = true): number {
     const size = WasmAllocator.blockSize(bytes);
     const reused = this.free.get(size)?.pop();
     let ptr: number;
@@ -44,7 +44,8 @@ export class WasmAllocator {
       const missing = this.top - this.memory.buffer.byteLength;
       if (missing > 0) this.memory.grow(Math.ceil(missing / PAGE));
     }
-    this.zero(ptr, bytes);
+    // Fresh blocks from the top are already zero: wasm memory grows zeroed.
+    if (zeroed && reused !== undefined) this.zero(ptr, bytes);
     this.requested += bytes;
     this.reserved += size;
     return ptr;

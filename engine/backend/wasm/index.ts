@@ -66,6 +66,10 @@ export class WasmBackend extends JsBackend {
     return new WasmStorage(this.heap.alloc(length * 4), length);
   }
 
+  allocUninitialized(length: number): Storage {
+    return new WasmStorage(this.heap.alloc(length * 4, false), length);
+  }
+
   override free(storage: Storage): void {
     const ptr = this.ptr(storage);
     (storage as WasmStorage).live = false;
