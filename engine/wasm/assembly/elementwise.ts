@@ -121,6 +121,30 @@ function applyScalar(op: i32, a: f32, b: f32): f32 {
  * broadcasts (bias adds), the shapes a training step is made of.
  */
 export function binary2d(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, out: usize, rows: i32, cols: i32): void {
+  // One inlined copy per op: with `op` a constant inside each, the per-element switch folds away.
+  switch (op) {
+    case Binary.add:
+      binaryRows(Binary.add, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      return;
+    case Binary.sub:
+      binaryRows(Binary.sub, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      return;
+    case Binary.mul:
+      binaryRows(Binary.mul, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      return;
+    case Binary.div:
+      binaryRows(Binary.div, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      return;
+    case Binary.maximum:
+      binaryRows(Binary.maximum, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      return;
+    default:
+      binaryRows(Binary.minimum, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+  }
+}
+
+@inline
+function binaryRows(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, out: usize, rows: i32, cols: i32): void {
   const c4 = cols & ~3;
   for (let r = 0; r < rows; r++) {
     const pa = a + (<usize>(r * aRow) << 2);
