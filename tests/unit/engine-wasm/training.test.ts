@@ -3,7 +3,7 @@
  * thousand training steps give back every byte of wasm memory they borrow.
  */
 import { describe, expect, it } from 'vitest';
-import { accuracy, Adam, backward, classification2d, MLP, noGrad, Rng, scope, SGD, softmaxCrossEntropy, tensor, withBackend, type Tensor } from '@/engine';
+import { accuracy, Adam, backward, classification2d, CNN, MLP, noGrad, reshape, Rng, scope, SGD, shapeImages, softmaxCrossEntropy, tensor, Transformer, withBackend, type Tensor } from '@/engine';
 import { flavoursHere, wasmBackend } from './wasm-files';
 
 describe.each(flavoursHere())('%s build', (flavour) => {
@@ -47,6 +47,53 @@ describe.each(flavoursHere())('%s build', (flavour) => {
       expect(backend.bytesInUse()).toBe(before);
       // Freed blocks are reused: the heap does not creep upward.
       expect(backend.heapBytes).toBe(heap);
+    });
+  });
+});
+
+describe.each(flavoursHere())('%s build: the book’s other models keep their memory', (flavour) => {
+  /** Runs `step` once (creating gradients and optimizer state), then 1,000 more times. */
+  function expectSteadyMemory(backend: Awaited<ReturnType<typeof wasmBackend>>, step: () => void) {
+    step();
+    const before = backend.bytesInUse();
+    for (let i = 0; i < 10; i++) step();
+    const heap = backend.heapBytes;
+    for (let i = 0; i < 1000; i++) step();
+    expect(backend.bytesInUse()).toBe(before);
+    expect(backend.heapBytes).toBe(heap);
+  }
+
+  it('a small CNN, 1,000 steps', async () => {
+    const backend = await wasmBackend(flavour);
+    withBackend(backend, () => {
+      const data = shapeImages({ n: 8, size: 12, seed: 1 });
+      const x = tensor(data.x, [8, 12, 12, 1]);
+      const model = new CNN({ inChannels: 1, channels: [4, 8], classes: 4, rng: new Rng(1) });
+      const opt = new Adam(model.parameters(), { lr: 0.01 });
+      expectSteadyMemory(backend, () =>
+        scope(() => {
+          opt.zeroGrad();
+          backward(softmaxCrossEntropy(model.forward(x) as Tensor, data.y));
+          opt.step();
+        }),
+      );
+    });
+  });
+
+  it('a tiny transformer, 1,000 steps', async () => {
+    const backend = await wasmBackend(flavour);
+    withBackend(backend, () => {
+      const model = new Transformer({ vocabSize: 6, context: 5, dModel: 8, heads: 2, layers: 1, mlpRatio: 2, rng: new Rng(1) });
+      const opt = new Adam(model.parameters(), { lr: 0.01 });
+      const ids = tensor([0, 1, 2, 3, 4, 4, 3, 2, 1, 0], [2, 5]);
+      const targets = [1, 2, 3, 4, 5, 3, 2, 1, 0, 5];
+      expectSteadyMemory(backend, () =>
+        scope(() => {
+          opt.zeroGrad();
+          backward(softmaxCrossEntropy(reshape(model.forward(ids), [10, 6]), targets));
+          opt.step();
+        }),
+      );
     });
   });
 });
