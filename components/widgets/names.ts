@@ -23,6 +23,7 @@ export const WIDGETS: readonly WidgetInfo[] = [
     section: 'side-by-side',
     height: 760,
   },
+  { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 860 },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {
