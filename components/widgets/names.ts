@@ -24,6 +24,7 @@ export const WIDGETS: readonly WidgetInfo[] = [
     height: 760,
   },
   { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 860 },
+  { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 900 },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {
