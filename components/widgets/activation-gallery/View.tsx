@@ -111,7 +111,15 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
         onKeyDown={moveCursor}
       />
       <p className={styles.key} aria-hidden="true">
-        <span className={styles.keySolid} /> f(x) <span className={styles.keyDashed} /> f′(x) by the engine’s autodiff <span className={styles.keyRing} /> f′(x), closed form
+        <span className={styles.keyItem}>
+          <span className={styles.keySolid} /> f(x)
+        </span>
+        <span className={styles.keyItem}>
+          <span className={styles.keyDashed} /> f′(x) by the engine’s autodiff
+        </span>
+        <span className={styles.keyItem}>
+          <span className={styles.keyRing} /> f′(x), closed form
+        </span>
       </p>
       <p className="visually-hidden" aria-live="polite">
         {curves ? `At x = ${atText}: ${sentence}.` : ''}

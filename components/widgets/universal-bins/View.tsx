@@ -185,6 +185,7 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
             onPointerCancel={endDrawing}
             onKeyDown={editWithKeys}
           />
+          {drawing ? <p className={styles.hint}>Press and drag on the plot to draw g; or focus it and use the arrow keys.</p> : null}
         </div>
         <div className={styles.side}>
           <ul className={styles.legend} aria-label="Curves">
