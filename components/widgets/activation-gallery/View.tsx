@@ -9,7 +9,7 @@ import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import type { WidgetProps } from '@/components/widgets/registry';
 import { ACTIVATIONS, activationById } from './activations';
-import { drawGallery, galleryBox, galleryX } from './draw';
+import { drawGalleryBase, drawGalleryCursor, galleryBox, galleryX } from './draw';
 import { gallerySchema, gridIndex, gridX, GRID_N, shownIds, X_RANGE, type GalleryParams } from './schema';
 import { useCurves } from './useCurves';
 import styles from './styles.module.css';
@@ -34,9 +34,16 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
   const curves = status.state === 'ready' ? status.curves : null;
 
   const shownKey = shown.join(',');
+  const baseRef = useRef<SVGGElement>(null);
+  const cursorRef = useRef<SVGGElement>(null);
+  // Two layers: the curves change with the choice, the slope or the size; the cursor with every move.
   useEffect(() => {
     const ids = shownKey ? (shownKey.split(',') as typeof shown) : [];
-    if (plotRef.current) renderSvg(plotRef.current, drawGallery({ box, x: grid, curves, shown: ids, cursor }));
+    if (baseRef.current) renderSvg(baseRef.current, drawGalleryBase({ box, x: grid, curves, shown: ids }));
+  }, [box, grid, curves, shownKey]);
+  useEffect(() => {
+    const ids = shownKey ? (shownKey.split(',') as typeof shown) : [];
+    if (cursorRef.current) renderSvg(cursorRef.current, drawGalleryCursor({ box, x: grid, curves, shown: ids, cursor }));
   }, [box, grid, curves, cursor, shownKey]);
 
   function readAt(e: PointerEvent<SVGSVGElement>) {
@@ -109,7 +116,10 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
         onPointerMove={readAt}
         onPointerDown={readAt}
         onKeyDown={moveCursor}
-      />
+      >
+        <g ref={baseRef} />
+        <g ref={cursorRef} />
+      </svg>
       <p className={styles.key} aria-hidden="true">
         <span className={styles.keyItem}>
           <span className={styles.keySolid} /> f(x)

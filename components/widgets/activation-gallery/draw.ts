@@ -39,7 +39,8 @@ export function galleryY(state: Pick<GalleryState, 'box' | 'curves' | 'shown'>):
 
 const finite = (v: number) => Number.isFinite(v);
 
-export function drawGallery(state: GalleryState): string {
+/** The base layer: axes and every shown curve; redrawn only when the curves, the choice or the size change. */
+export function drawGalleryBase(state: Omit<GalleryState, 'cursor'>): string {
   const { box } = state;
   const x = galleryX(box);
   const y = galleryY(state);
@@ -76,8 +77,15 @@ export function drawGallery(state: GalleryState): string {
         el('g', { class: 'closed-form', style: 'fill:var(--surface)', 'stroke-width': 1.5 }, rings),
     );
   }
+  return out;
+}
 
-  // The reading cursor: a vertical line with a dot on each curve.
+/** The cursor layer: a vertical line at the reading, with a dot on each curve and derivative. */
+export function drawGalleryCursor(state: GalleryState): string {
+  if (!state.curves) return '';
+  const x = galleryX(state.box);
+  const y = galleryY(state);
+  const r = innerRect(state.box);
   const i = Math.min(state.x.length - 1, Math.max(0, state.cursor));
   const cx = x(state.x[i]);
   let dots = '';
@@ -87,10 +95,13 @@ export function drawGallery(state: GalleryState): string {
     if (finite(c.f[i])) dots += el('circle', { cx, cy: y(c.f[i]), r: 4.5, style: `fill:${color};stroke:var(--surface)`, 'stroke-width': 1.5 });
     if (finite(c.autodiff[i])) dots += el('circle', { cx, cy: y(c.autodiff[i]), r: 3.5, style: `fill:var(--surface);stroke:${color}`, 'stroke-width': 2 });
   }
-  out += el(
+  return el(
     'g',
     { class: 'cursor', 'data-x': num(state.x[i], 2) },
     el('line', { x1: cx, x2: cx, y1: r.top, y2: r.bottom, style: 'stroke:var(--text)', 'stroke-opacity': 0.55, 'stroke-dasharray': '2 3' }) + dots,
   );
-  return out;
+}
+
+export function drawGallery(state: GalleryState): string {
+  return drawGalleryBase(state) + drawGalleryCursor(state);
 }

@@ -53,7 +53,7 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
       },
       draw(snapshots) {
         painter.snapshot = snapshots[0] ?? null;
-        painter.request();
+        painter.request(false);
       },
       prepared(runs) {
         void painter.fetch(runs[0]);

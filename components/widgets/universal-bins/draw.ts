@@ -32,7 +32,8 @@ export interface TrainedPicture {
   outWeights: Float32Array;
 }
 
-export interface FitState {
+/** What changes only with the parameters: the base layer of the fit. */
+export interface FitBase {
   box: PlotBox;
   /** Unique per widget instance: the id of the plot's clip path. */
   clipId: string;
@@ -41,14 +42,20 @@ export interface FitState {
   hand: HandBuilt | null;
   /** g at GRID_X (the current target, or the drawing in progress). */
   target: Float32Array;
-  trained: TrainedPicture | null;
   /** When drawing: the drawn values (at x = i/(n − 1)) and the point the keyboard edits. */
   drawing: { values: readonly number[]; selected: number | null } | null;
 }
 
+export type FitState = FitBase & { trained: TrainedPicture | null };
+
 const finite = Number.isFinite;
 
-export function drawFit(state: FitState): string {
+/**
+ * The fit is drawn in two layers: the base (bins, target, hand-built
+ * network, axes) changes only with the parameters; the live layer (the
+ * trained network and its units) with every snapshot, and stays small.
+ */
+export function drawFitBase(state: FitBase): string {
   const { box } = state;
   const x = fitX(box);
   const y = fitY(box);
@@ -72,27 +79,12 @@ export function drawFit(state: FitState): string {
 
   const series = [{ name: 'target', xs: GRID_X, ys: state.target, color: 'var(--text)' }];
   if (state.hand) series.push({ name: 'hand-built', xs: GRID_X, ys: state.hand.y, color: COLORS.hand });
-  if (state.trained) series.push({ name: 'trained', xs: GRID_X, ys: state.trained.pred, color: COLORS.trained });
-  const [target, ...networks] = linePaths(series, x, y);
+  const [target, ...hand] = linePaths(series, x, y);
   out += el(
     'g',
     { 'clip-path': `url(#${state.clipId})` },
-    el('g', { 'stroke-opacity': 0.35 }, linesSvg([target], { strokeWidth: 4.5 })) + linesSvg(networks, { strokeWidth: 2 }),
+    el('g', { 'stroke-opacity': 0.35 }, linesSvg([target], { strokeWidth: 4.5 })) + linesSvg(hand, { strokeWidth: 2 }),
   );
-
-  // The trained units' centres inside [0, 1], as ticks along the bottom; longer for larger output weights.
-  if (state.trained) {
-    const { centres, outWeights } = state.trained;
-    const biggest = Math.max(1e-12, ...Array.from(outWeights).filter(finite).map(Math.abs));
-    let ticks = '';
-    centres.forEach((c, i) => {
-      const v = outWeights[i];
-      if (!finite(c) || !finite(v) || c < 0 || c > 1) return;
-      const length = 4 + 10 * (Math.abs(v) / biggest);
-      ticks += el('line', { x1: x(c), x2: x(c), y1: r.bottom, y2: r.bottom - length });
-    });
-    out += el('g', { class: 'centres', style: `stroke:${COLORS.trained}`, 'stroke-width': 2, 'stroke-linecap': 'round' }, ticks);
-  }
 
   if (state.drawing) {
     const n = state.drawing.values.length;
@@ -115,6 +107,31 @@ export function drawFit(state: FitState): string {
   return out;
 }
 
+/** The live layer: the trained network, and ticks where its units are halfway up (longer for larger output weights). */
+export function drawFitTrained(box: PlotBox, clipId: string, trained: TrainedPicture | null): string {
+  if (!trained) return '';
+  const x = fitX(box);
+  const y = fitY(box);
+  const r = innerRect(box);
+  const [line] = linePaths([{ name: 'trained', xs: GRID_X, ys: trained.pred, color: COLORS.trained }], x, y);
+  let out = el('g', { 'clip-path': `url(#${clipId})` }, linesSvg([line], { strokeWidth: 2 }));
+  const { centres, outWeights } = trained;
+  let biggest = 1e-12;
+  for (const v of outWeights) if (finite(v)) biggest = Math.max(biggest, Math.abs(v));
+  let d = '';
+  centres.forEach((c, i) => {
+    const v = outWeights[i];
+    if (!finite(c) || !finite(v) || c < 0 || c > 1) return;
+    d += `M${num(x(c))},${num(r.bottom)}v${num(-(4 + 10 * (Math.abs(v) / biggest)))}`;
+  });
+  if (d) out += el('path', { class: 'centres', d, style: `stroke:${COLORS.trained}`, 'stroke-width': 2, 'stroke-linecap': 'round' });
+  return out;
+}
+
+export function drawFit(state: FitState): string {
+  return drawFitBase(state) + drawFitTrained(state.box, state.clipId, state.trained);
+}
+
 export interface MseChartState {
   box: PlotBox;
   /** Hand-built MSE for B = 1 … MAX_BINS (entry B − 1); null before the worker answers. */
@@ -124,13 +141,24 @@ export interface MseChartState {
   trainedMse: number | null;
 }
 
-export function drawMseChart(state: MseChartState): string {
+/**
+ * The chart's log axis: it covers the hand-built curve and the trained MSE,
+ * rounded out to whole decades, so it changes (and the base layer is
+ * redrawn) only when the trained MSE crosses into a new decade.
+ */
+export function mseDomain(state: Pick<MseChartState, 'byBins' | 'trainedMse'>): [number, number] {
+  const extent = finiteExtent([state.byBins ?? new Float32Array(0), [state.trainedMse ?? NaN]], { positive: true }) ?? [1e-4, 1];
+  const hi = 10 ** Math.ceil(Math.log10(extent[1]));
+  const lo = 10 ** Math.floor(Math.log10(Math.max(extent[0], extent[1] * 1e-9)));
+  return [lo, lo === hi ? hi * 10 : hi];
+}
+
+const mseScales = (state: MseChartState) => ({ x: xScale(state.box, [1, MAX_BINS]), y: yScale(state.box, mseDomain(state), { type: 'log' }) });
+
+export function drawMseBase(state: MseChartState): string {
   const { box } = state;
-  const x = xScale(box, [1, MAX_BINS]);
+  const { x, y } = mseScales(state);
   const values = state.byBins ?? new Float32Array(0);
-  const extent = finiteExtent([values, [state.trainedMse ?? NaN]], { positive: true }) ?? [1e-4, 1];
-  const lo = Math.max(extent[0], extent[1] * 1e-9);
-  const y = yScale(box, [lo, extent[1]], { type: 'log', nice: true });
   const xs = Array.from({ length: values.length }, (_, i) => i + 1);
   let out = gridLines(box, null, y);
   out += linesSvg(linePaths([{ name: 'hand-built MSE', xs, ys: values, color: COLORS.hand }], x, y));
@@ -138,17 +166,25 @@ export function drawMseChart(state: MseChartState): string {
   if (current !== undefined && finite(current) && current > 0) {
     out += el('circle', { class: 'current-bins', cx: x(state.bins), cy: y(current), r: 5, style: `fill:${COLORS.hand};stroke:var(--surface)`, 'stroke-width': 1.5 });
   }
-  const t = state.trainedMse;
-  if (t !== null && finite(t) && t > 0) {
-    const r = innerRect(box);
-    const cy = Math.min(r.bottom, Math.max(r.top, y(t)));
-    out += el('path', {
-      class: 'trained-mse',
-      d: `M${num(x(state.bins))},${num(cy - 6)}l6,6l-6,6l-6,-6z`,
-      style: `fill:${COLORS.trained};stroke:var(--surface)`,
-      'stroke-width': 1.5,
-    });
-  }
   out += axes(box, x, y, { x: { label: 'bins B' }, y: { label: 'MSE' } });
   return out;
+}
+
+/** The trained network's MSE at the current B, as a diamond. */
+export function drawMseTrained(state: MseChartState): string {
+  const t = state.trainedMse;
+  if (t === null || !finite(t) || t <= 0) return '';
+  const { x, y } = mseScales(state);
+  const r = innerRect(state.box);
+  const cy = Math.min(r.bottom, Math.max(r.top, y(t)));
+  return el('path', {
+    class: 'trained-mse',
+    d: `M${num(x(state.bins))},${num(cy - 6)}l6,6l-6,6l-6,-6z`,
+    style: `fill:${COLORS.trained};stroke:var(--surface)`,
+    'stroke-width': 1.5,
+  });
+}
+
+export function drawMseChart(state: MseChartState): string {
+  return drawMseBase(state) + drawMseTrained(state);
 }

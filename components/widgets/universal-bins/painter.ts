@@ -8,7 +8,7 @@ import { renderSvg, type PlotBox } from '@/components/plots';
 import { formatValue } from '@/components/ui/format';
 import type { Snapshot } from '@/workers/api';
 import type { RunHandle } from '@/workers/client';
-import { drawFit, drawMseChart, fitBox, mseBox, type TrainedPicture } from './draw';
+import { drawFitBase, drawFitTrained, drawMseBase, drawMseTrained, fitBox, mseBox, mseDomain, type TrainedPicture } from './draw';
 import type { BinsQuery, HandBuilt } from './model';
 import { targetSpecOf, type BinsParams } from './schema';
 import { GRID_X, polyline } from './targets';
@@ -38,6 +38,9 @@ export class BinsPainter {
   private byBins: { key: string; value: Float32Array } | null = null;
   private fetching = false;
   private frame = 0;
+  private baseDirty = true;
+  /** The MSE chart's y domain when its base layer was drawn. */
+  private domain = '';
 
   constructor(
     readonly clipId: string,
@@ -93,7 +96,13 @@ export class BinsPainter {
     }
   }
 
-  request(): void {
+  /**
+   * Repaint on the next animation frame. A snapshot repaints only the live
+   * layers (the trained network); anything else (`base`) also the layers
+   * drawn from the parameters and the hand-built network.
+   */
+  request(base = true): void {
+    if (base) this.baseDirty = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -115,25 +124,42 @@ export class BinsPainter {
     return { pred: d.pred, centres: d.centres, outWeights: d.outWeights };
   }
 
+  /** Each plot holds a base layer and a live layer, made once. */
+  private layersOf(svg: SVGSVGElement, box: PlotBox): { base: SVGGElement; live: SVGGElement } {
+    const viewBox = `0 0 ${box.width} ${box.height}`;
+    if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
+    if (svg.childElementCount !== 2) {
+      renderSvg(svg, '<g class="base"></g><g class="live"></g>');
+      this.baseDirty = true;
+    }
+    return { base: svg.children[0] as SVGGElement, live: svg.children[1] as SVGGElement };
+  }
+
   paint(): void {
     const p = this.params;
     const current = this.hand?.key === handKey(p) ? this.hand.value : null;
     // While a new B or w is computed, the last network for the same target stays up; another target's does not.
     const hand = this.hand?.target === targetKey(p) ? this.hand.value : null;
     const trainedMse = typeof this.snapshot?.data.mse === 'number' ? this.snapshot.data.mse : null;
+    const byBins = this.byBins?.key === curveKey(p) ? this.byBins.value : null;
     const { fit, chart, handMse, trainedMse: trainedText } = this.targets;
-    if (fit) {
-      const drawing = p.target === 'drawn' ? { values: this.draft ?? p.drawn, selected: this.selected } : null;
-      fit.setAttribute('viewBox', `0 0 ${this.fitBox.width} ${this.fitBox.height}`);
-      renderSvg(fit, drawFit({ box: this.fitBox, clipId: this.clipId, bins: p.bins, hand, target: this.targetValues(hand), trained: this.trainedPicture(), drawing }));
-      fit.dataset.ready = current ? 'true' : 'false';
+    const fitLayers = fit && this.layersOf(fit, this.fitBox);
+    const chartLayers = chart && this.layersOf(chart, this.mseBox);
+    const chartState = { box: this.mseBox, byBins, bins: p.bins, trainedMse };
+    const domain = mseDomain(chartState).join();
+    if (this.baseDirty || domain !== this.domain) {
+      this.baseDirty = false;
+      this.domain = domain;
+      if (fit && fitLayers) {
+        const drawing = p.target === 'drawn' ? { values: this.draft ?? p.drawn, selected: this.selected } : null;
+        renderSvg(fitLayers.base, drawFitBase({ box: this.fitBox, clipId: this.clipId, bins: p.bins, hand, target: this.targetValues(hand), drawing }));
+        fit.dataset.ready = current ? 'true' : 'false';
+      }
+      if (chartLayers) renderSvg(chartLayers.base, drawMseBase(chartState));
+      if (handMse) handMse.textContent = formatValue(current?.mse);
     }
-    if (chart) {
-      const byBins = this.byBins?.key === curveKey(p) ? this.byBins.value : null;
-      chart.setAttribute('viewBox', `0 0 ${this.mseBox.width} ${this.mseBox.height}`);
-      renderSvg(chart, drawMseChart({ box: this.mseBox, byBins, bins: p.bins, trainedMse }));
-    }
-    if (handMse) handMse.textContent = formatValue(current?.mse);
+    if (fitLayers) renderSvg(fitLayers.live, drawFitTrained(this.fitBox, this.clipId, this.trainedPicture()));
+    if (chartLayers) renderSvg(chartLayers.live, drawMseTrained(chartState));
     if (trainedText) trainedText.textContent = formatValue(trainedMse);
   }
 }
