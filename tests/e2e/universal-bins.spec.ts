@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, expectPlayAndPauseByKeyboard, expectSameLossInTwoFreshRuns, seriousViolations } from './fixtures';
 
 // Chapter 4 is written in another branch: every test goes through the embed page.
 const EMBED = 'embed/universal-bins/';
@@ -61,20 +61,7 @@ test('changing w mid-run redraws the hand-built network without restarting the t
 });
 
 test('two fresh pages on the same link, stepped alike, show identical losses', async ({ browser, baseURL }) => {
-  const losses: string[] = [];
-  for (let k = 0; k < 2; k++) {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await open(page, 'v.1~g.step~b.5~s.42');
-    for (let i = 0; i < 5; i++) {
-      await widget(page).getByRole('button', { name: 'Step' }).click();
-      await expect(widget(page)).toHaveAttribute('data-step', String(i + 1));
-    }
-    losses.push((await widget(page).getAttribute('data-loss'))!);
-    await context.close();
-  }
-  expect(losses[0]).not.toBe('');
-  expect(losses[1]).toBe(losses[0]);
+  await expectSameLossInTwoFreshRuns(browser, baseURL, (page) => open(page, 'v.1~g.step~b.5~s.42'), widget, 5);
 });
 
 test('a state link restores target, B, w, rate and seed', async ({ page }) => {
@@ -143,12 +130,7 @@ test.describe('keyboard alone', () => {
     await page.keyboard.press('ArrowRight');
     await expect(fit(page)).toHaveAttribute('aria-label', /Point 18 at/);
 
-    const play = widget(page).getByRole('button', { name: 'Play' });
-    await play.focus();
-    await page.keyboard.press('Enter');
-    await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
-    await page.keyboard.press('Enter');
-    await expect(widget(page)).toHaveAttribute('data-run-state', 'paused');
+    await expectPlayAndPauseByKeyboard(page, widget(page));
   });
 });
 

@@ -34,6 +34,7 @@ export function TypedValues({ values, onChange }: { values: readonly number[]; o
         <input
           id={id}
           type="text"
+          className="ui-input"
           inputMode="decimal"
           value={text}
           onChange={(e) => setText(e.target.value)}
