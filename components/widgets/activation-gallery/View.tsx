@@ -92,7 +92,7 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
       description="Activation functions and their derivatives on shared axes: each function as a solid line, its derivative from the engine's automatic differentiation as a dashed line, and the closed-form derivative as rings. A cursor reads the values at one x."
       targeted={targeted}
       embedded={embedded}
-      embedHeight={860}
+      embedHeight={1040}
       controls={controls}
     >
       {status.state === 'error' ? (

@@ -162,8 +162,8 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
       autoplay={autoplay}
       targeted={targeted}
       embedded={embedded}
-      embedHeight={940}
-      lossLabel="trained MSE (training step)"
+      embedHeight={800}
+      lossLabel="trained network’s MSE"
       controls={controls}
     >
       <div className={styles.layout}>

@@ -14,7 +14,9 @@ import {
   targetFunction,
   type BinsConfig,
 } from '@/components/widgets/universal-bins/model';
-import { FORMULAS } from '@/components/widgets/universal-bins/schema';
+import { binsSchema, FORMULAS, targetSpecOf, targetText } from '@/components/widgets/universal-bins/schema';
+import { isValid } from '@/components/widgets/kit/schema';
+import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
 import { GRID_X, NAMED_TARGETS, parseTyped, polyline, type TargetSpec } from '@/components/widgets/universal-bins/targets';
 import { drawFit, drawMseChart, fitBox, mseBox } from '@/components/widgets/universal-bins/draw';
 import { regressionTargets } from '@/engine';
@@ -203,5 +205,32 @@ describe('drawing', () => {
     expect(svg).toContain('class="trained-mse"');
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(drawMseChart({ box: mseBox(), byBins: null, bins: 6, trainedMse: null })).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('schema and links', () => {
+  it('every default is a valid value', () => {
+    for (const [name, p] of Object.entries(binsSchema.params)) expect(isValid(p, p.default), name).toBe(true);
+  });
+
+  it('a link round-trips a drawn target, B, w and the seed', () => {
+    const drawn = Array.from({ length: 33 }, (_, i) => Math.round(Math.sin(i / 5) * 100) / 100);
+    const state = { ...decodeState(binsSchema, '').state, target: 'drawn' as const, drawn, bins: 17, steepness: 730, seed: 12 };
+    const encoded = encodeState(binsSchema, state);
+    expect(encoded).toMatch(/g\.drawn~d\.0_0\.2_/);
+    expect(decodeState(binsSchema, encoded)).toEqual({ state, notices: [], play: false });
+    expect(targetSpecOf(state)).toEqual({ kind: 'points', values: drawn });
+  });
+
+  it('a drawn target of the wrong length falls back, with a notice', () => {
+    const { state, notices } = decodeState(binsSchema, 'v.1~g.drawn~d.0_1_0');
+    expect(state.drawn.length).toBe(33);
+    expect(notices.join()).toMatch(/Drawn target/);
+  });
+
+  it('prints the target it trains on', () => {
+    expect(targetText({ target: 'typed', typed: [0, 1] })).toContain('x = 0 and 1');
+    expect(targetText({ target: 'typed', typed: [0, 1, 0, 1] })).toContain('x = 0, 1/3, …, 1');
+    expect(targetText({ target: 'sine', typed: [] })).toBe(NAMED_TARGETS.sine.text);
   });
 });
