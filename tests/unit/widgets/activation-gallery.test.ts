@@ -99,9 +99,15 @@ describe('activation gallery: formulas are the engine’s', () => {
 
   it('the notes’ numbers are true', () => {
     const [sigmoid, silu, gelu] = (['sigmoid', 'silu', 'gelu'] as const).map((id) => curvesOf(id, grid, 0.1));
-    // Sigmoid: slope below 0.007 for |x| > 5.
-    expect(curvesOf('sigmoid', [5, -5, 7], 0.1).autodiff.every((d) => d < 0.007)).toBe(true);
+    // Sigmoid: slope 0.018 at |x| = 4, a fourteenth of its peak 0.25.
     expect(sigmoid.autodiff[gridIndex(0)]).toBeCloseTo(0.25, 6);
+    for (const x of [-4, 4]) {
+      expect(sigmoid.autodiff[gridIndex(x)]).toBeCloseTo(0.018, 3);
+      expect(Math.round(0.25 / sigmoid.autodiff[gridIndex(x)])).toBe(14);
+    }
+    // tanh: slope 1 at 0. ELU: outputs down to −1.
+    expect(curvesOf('tanh', [0], 0.1).autodiff[0]).toBe(1);
+    expect(Math.min(...curvesOf('elu', [-4, -20], 0.1).f)).toBeCloseTo(-1, 6);
     // SiLU: slope peaks at about 1.1 near x ≈ 2.4.
     const siluPeak = silu.autodiff.indexOf(Math.max(...silu.autodiff));
     expect(grid[siluPeak]).toBeCloseTo(2.4, 1);
