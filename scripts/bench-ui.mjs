@@ -29,6 +29,16 @@ export const SCENARIOS = [
     path: 'chapters/learning/#descent-playground',
     widget: 'descent-playground',
   },
+  {
+    name: 'universal-bins (default: sine, B = 8, 300 steps/s)',
+    path: 'embed/universal-bins/',
+    widget: 'universal-bins',
+  },
+  {
+    name: 'universal-bins (sine, B = 50: 100 units, pace cap 10000 steps/s)',
+    path: 'embed/universal-bins/?universal-bins=v.1~b.50~sp.10000',
+    widget: 'universal-bins',
+  },
 ];
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;

@@ -78,7 +78,11 @@ export class Trainer implements TrainerApi {
     const run = this.get(runId);
     run.onSnapshot = onSnapshot;
     if (run.state !== 'paused') return;
-    if (run.model.maxSteps !== undefined && run.step >= run.model.maxSteps) return;
+    if (run.model.maxSteps !== undefined && run.step >= run.model.maxSteps) {
+      // Nothing left to train: say so, or the page would wait for a run that never starts.
+      this.env.send(onSnapshot, this.snapshotOf(run));
+      return;
+    }
     run.state = 'training';
     const now = this.env.now();
     run.rateMarks = [{ t: now, step: run.step }];

@@ -30,3 +30,22 @@ export function pointerInViewBox(svg: SVGSVGElement, clientX: number, clientY: n
   const p = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
   return [p.x, p.y];
 }
+
+/**
+ * Calls `onWidth` with the element's CSS width in whole pixels, now and
+ * whenever it changes, so a plot can lay out its viewBox at the size it is
+ * shown (text stays 11px on a phone and on a wide screen). Returns the
+ * unsubscribe function.
+ */
+export function watchWidth(element: Element, onWidth: (width: number) => void): () => void {
+  let last = -1;
+  const observer = new ResizeObserver((entries) => {
+    const width = Math.round(entries[entries.length - 1].contentRect.width);
+    if (width > 0 && width !== last) {
+      last = width;
+      onWidth(width);
+    }
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}

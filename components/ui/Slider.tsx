@@ -28,9 +28,13 @@ const LOG_STEPS = 200;
 export function Slider({ label, value, min, max, step = 1, log = false, digits = 2, help, disabled, onChange }: SliderProps) {
   const id = useId();
   const shown = log ? formatValue(value) : value.toFixed(decimalsOf(step));
-  const lo = log ? Math.log10(min) : min;
-  const hi = log ? Math.log10(max) : max;
-  const position = log ? Math.log10(value) : value;
+  // A log slider moves over whole positions 0 … LOG_STEPS: a fractional step (span/200) can
+  // overshoot the max in floating point, and the browser would then stop one step short of it.
+  const logMin = Math.log10(min);
+  const logSpan = Math.log10(max) - logMin;
+  const lo = log ? 0 : min;
+  const hi = log ? LOG_STEPS : max;
+  const position = log ? Math.round(((Math.log10(value) - logMin) / logSpan) * LOG_STEPS) : value;
   return (
     <div className="ui-slider">
       <label htmlFor={id}>
@@ -44,15 +48,20 @@ export function Slider({ label, value, min, max, step = 1, log = false, digits =
         type="range"
         min={lo}
         max={hi}
-        step={log ? (hi - lo) / LOG_STEPS : step}
+        step={log ? 1 : step}
         value={position}
         disabled={disabled}
         aria-valuetext={shown}
         aria-describedby={help ? `${id}-help` : undefined}
         onChange={(e) => {
           const raw = Number(e.target.value);
-          if (log) onChange(Math.min(max, Math.max(min, roundSignificant(10 ** raw, digits))));
-          else onChange(Number(raw.toFixed(decimalsOf(step))));
+          if (log) {
+            const exact = 10 ** (logMin + (raw / LOG_STEPS) * logSpan);
+            // Rounding must not undo a move (the thumb would stick): keep more digits when it would.
+            let next = roundSignificant(exact, digits);
+            for (let d = digits + 1; next === value && d <= 6; d++) next = roundSignificant(exact, d);
+            onChange(Math.min(max, Math.max(min, next)));
+          } else onChange(Number(raw.toFixed(decimalsOf(step))));
         }}
       />
       {help ? (

@@ -23,6 +23,8 @@ export const WIDGETS: readonly WidgetInfo[] = [
     section: 'side-by-side',
     height: 760,
   },
+  { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 1000 },
+  { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 780 },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

@@ -18,4 +18,6 @@ const loading = () => <p className="widget-loading">Loading the interactive figu
 
 export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'descent-playground': dynamic(() => import('./descent-playground/View'), { ssr: false, loading }),
+  'activation-gallery': dynamic(() => import('./activation-gallery/View'), { ssr: false, loading }),
+  'universal-bins': dynamic(() => import('./universal-bins/View'), { ssr: false, loading }),
 };

@@ -1,7 +1,7 @@
 // Activation functions. Those that are not primitives are composed from
 // primitives here and carry no gradient code: autodiff derives it.
 
-import { add, greater, maximum, minimum, mul, sub, where } from '../ops/binary';
+import { add, greater, maximum, mul, sub, where } from '../ops/binary';
 import { abs, erf, exp, log1p, relu, sigmoid, step, tanh } from '../ops/unary';
 import type { Tensor } from '../tensor';
 
@@ -12,11 +12,13 @@ export function leakyRelu(x: Tensor, slope = 0.01): Tensor {
   return where(greater(x, 0), x, mul(x, slope));
 }
 
-/** x for x > 0, α(eˣ − 1) otherwise. exp sees min(x, 0) so that large
- * positive x cannot overflow into the unused branch (inf·0 = NaN in the
- * gradient). */
+/** x for x > 0, α(eˣ − 1) otherwise. exp sees x clipped to ≤ 0 so that
+ * large positive x cannot overflow into the unused branch (inf·0 = NaN in
+ * the gradient). The clip is a `where` on the same condition, not
+ * min(x, 0), whose tie rule would halve the slope at x = 0: ELU′(0) = α. */
 export function elu(x: Tensor, alpha = 1): Tensor {
-  return where(greater(x, 0), x, mul(sub(exp(minimum(x, 0)), 1), alpha));
+  const positive = greater(x, 0);
+  return where(positive, x, mul(sub(exp(where(positive, 0, x)), 1), alpha));
 }
 
 /** softplus(x) = log(1 + eˣ), computed as max(x, 0) + log(1 + e^(−|x|)),

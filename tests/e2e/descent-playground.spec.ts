@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, expectPlayAndPauseByKeyboard, expectSameLossInTwoFreshRuns, seriousViolations } from './fixtures';
 
 const CHAPTER = 'chapters/learning/';
 const widget = (page: Page) => page.locator('[data-widget="descent-playground"]');
@@ -43,21 +43,7 @@ test('pauses when scrolled away and resumes when back', async ({ page }) => {
 });
 
 test('two fresh pages on the same link, stepped alike, show identical losses', async ({ browser, baseURL }) => {
-  const losses: string[] = [];
-  for (let k = 0; k < 2; k++) {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await open(page, 'v.1~fn.rosenbrock~lr.0.001~alr.0.02~at.-1.2,2.1');
-    const stepButton = widget(page).getByRole('button', { name: 'Step' });
-    for (let i = 0; i < 7; i++) {
-      await stepButton.click();
-      await expect(widget(page)).toHaveAttribute('data-step', String(i + 1));
-    }
-    losses.push((await widget(page).getAttribute('data-loss'))!);
-    await context.close();
-  }
-  expect(losses[0]).not.toBe('');
-  expect(losses[1]).toBe(losses[0]);
+  await expectSameLossInTwoFreshRuns(browser, baseURL, (page) => open(page, 'v.1~fn.rosenbrock~lr.0.001~alr.0.02~at.-1.2,2.1'), widget, 7);
 });
 
 test('a link with bad values shows a notice and falls back to defaults', async ({ page }) => {
@@ -115,12 +101,7 @@ test.describe('keyboard alone', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(momentum).toHaveAttribute('aria-valuetext', '0.89');
 
-    const play = widget(page).getByRole('button', { name: 'Play' });
-    await play.focus();
-    await page.keyboard.press('Enter');
-    await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
-    await page.keyboard.press('Enter');
-    await expect(widget(page)).toHaveAttribute('data-run-state', 'paused');
+    await expectPlayAndPauseByKeyboard(page, widget(page));
   });
 });
 

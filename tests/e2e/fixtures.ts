@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -56,4 +56,41 @@ export async function openInTheme(page: Page, path: string, theme: 'light' | 'da
   await page.addInitScript((t) => localStorage.setItem('looking-glass-theme', t), theme);
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/**
+ * The same link in two fresh browser contexts, `steps` presses of Step in
+ * each: the widget's data-loss after them must be the same number (a link
+ * reproduces the run step for step).
+ */
+export async function expectSameLossInTwoFreshRuns(
+  browser: Browser,
+  baseURL: string | undefined,
+  open: (page: Page) => Promise<void>,
+  widget: (page: Page) => Locator,
+  steps: number,
+): Promise<void> {
+  const losses: string[] = [];
+  for (let k = 0; k < 2; k++) {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await open(page);
+    for (let i = 0; i < steps; i++) {
+      await widget(page).getByRole('button', { name: 'Step' }).click();
+      await expect(widget(page)).toHaveAttribute('data-step', String(i + 1));
+    }
+    losses.push((await widget(page).getAttribute('data-loss'))!);
+    await context.close();
+  }
+  expect(losses[0]).not.toBe('');
+  expect(losses[1]).toBe(losses[0]);
+}
+
+/** Keyboard alone: focus the widget's Play button, Enter plays, Enter again pauses. */
+export async function expectPlayAndPauseByKeyboard(page: Page, widget: Locator): Promise<void> {
+  await widget.getByRole('button', { name: 'Play' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget).toHaveAttribute('data-run-state', 'training');
+  await page.keyboard.press('Enter');
+  await expect(widget).toHaveAttribute('data-run-state', 'paused');
 }

@@ -33,6 +33,13 @@ export class RunController<S extends WidgetSchema> {
   private opening: Promise<RunHandle[]> | null = null;
   private generation = 0;
   private suspended = false;
+  /**
+   * Whether the runs should be training. Snapshots stream over their own
+   * message channel, so one sent just before a pause can arrive after the
+   * pause's reply; a 'training' snapshot that arrives while not playing is
+   * stale and is dropped (it would otherwise show "training" for good).
+   */
+  private playing = false;
   private lastStatusAt = 0;
 
   constructor(
@@ -54,6 +61,7 @@ export class RunController<S extends WidgetSchema> {
     if (state === 'diverged' || state === 'error') await this.reset();
     this.suspended = false;
     const runs = await this.ensureRuns();
+    this.playing = true;
     this.store.getState().setStatus({ state: 'training', message: null });
     await this.guard(Promise.all(runs.map((r) => r.play())));
   }
@@ -65,6 +73,7 @@ export class RunController<S extends WidgetSchema> {
 
   /** Exactly n steps of every run (the "step" button, and tests). */
   async stepBy(n: number): Promise<void> {
+    this.playing = false;
     const runs = await this.ensureRuns();
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(n))));
     if (snaps) this.accept(snaps, true);
@@ -158,6 +167,7 @@ export class RunController<S extends WidgetSchema> {
 
   private async closeRuns(): Promise<void> {
     this.generation++;
+    this.playing = false;
     const runs = this.runs;
     this.runs = [];
     this.snapshots = [];
@@ -166,6 +176,7 @@ export class RunController<S extends WidgetSchema> {
 
   private async pauseRuns(state: 'paused'): Promise<void> {
     if (this.store.getState().status.state !== 'training') return;
+    this.playing = false;
     const snaps = await this.guard(Promise.all(this.runs.map((r) => r.pause())));
     if (snaps) this.accept(snaps, true);
     if (this.store.getState().status.state === 'training') this.store.getState().setStatus({ state });
@@ -183,6 +194,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private receive(index: number, snapshot: Snapshot): void {
+    if (!this.playing && snapshot.state === 'training') return;
     this.snapshots[index] = snapshot;
     this.setup.draw(this.snapshots);
     this.updateStatus(false);
@@ -223,6 +235,7 @@ export class RunController<S extends WidgetSchema> {
 
   private lost(reason: string): void {
     this.generation++;
+    this.playing = false;
     this.runs = [];
     this.suspended = false;
     this.store.getState().setStatus({

@@ -1,0 +1,228 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useStore } from 'zustand';
+import { pointerInViewBox, watchWidth } from '@/components/plots';
+import { ParamControl } from '@/components/widgets/kit/ParamControl';
+import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
+import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import type { WidgetProps } from '@/components/widgets/registry';
+import { COLORS, fitBox, fitX, fitY, mseBox } from './draw';
+import type { BinsConfig } from './model';
+import { BinsPainter } from './painter';
+import { binsSchema, FORMULAS, G_RANGE, MAX_STEPS, targetSpecOf, targetText, type BinsParams } from './schema';
+import { DRAWN_POINTS } from './targets';
+import { TypedValues } from './TypedValues';
+import styles from './styles.module.css';
+
+type Schema = typeof binsSchema;
+
+/** Changes the trained run takes mid-run (w only changes the hand-built network). */
+const LIVE_KEYS = new Set(['lr', 'speed', 'steepness']);
+
+const clampG = (v: number) => Math.round(Math.min(G_RANGE[1], Math.max(G_RANGE[0], v)) * 100) / 100;
+
+function configOf(p: BinsParams): BinsConfig {
+  return { target: targetSpecOf(p), bins: p.bins, lr: p.lr, speed: p.speed, maxSteps: MAX_STEPS };
+}
+
+export default function UniversalBins({ id, embedded }: WidgetProps) {
+  const instanceId = id ?? binsSchema.name;
+  const { store, autoplay, targeted } = useWidgetStore(binsSchema, instanceId, true);
+  const params = useStore(store, (s) => s.params) as BinsParams;
+  const setParams = useStore(store, (s) => s.setParams);
+  const fitRef = useRef<SVGSVGElement>(null);
+  const chartRef = useRef<SVGSVGElement>(null);
+  const handMseRef = useRef<HTMLElement>(null);
+  const trainedMseRef = useRef<HTMLElement>(null);
+  const [selected, setSelected] = useState(Math.floor(DRAWN_POINTS / 2));
+  const lastIndex = useRef<number | null>(null);
+
+  const holder = useRef<{ controller: RunController<Schema> | null }>({ controller: null });
+  const painter = useMemo(
+    () => new BinsPainter(`${instanceId}-clip`, store.getState().params as BinsParams, async () => (await holder.current.controller?.handles())?.[0]),
+    [instanceId, store],
+  );
+  const controller = useMemo(() => {
+    const setup: TrainingSetup<Schema> = {
+      specs: (p) => [{ kind: 'universal-bins', seed: (p as BinsParams).seed, config: configOf(p as BinsParams) }],
+      livePatch(changed, p) {
+        if (!changed.every((k) => LIVE_KEYS.has(k as string))) return null;
+        return [{ lr: (p as BinsParams).lr, speed: (p as BinsParams).speed }];
+      },
+      draw(snapshots) {
+        painter.snapshot = snapshots[0] ?? null;
+        painter.request(false);
+      },
+      prepared(runs) {
+        void painter.fetch(runs[0]);
+      },
+    };
+    const c = new RunController(store, setup);
+    holder.current.controller = c;
+    return c;
+  }, [store, painter]);
+
+  useEffect(() => {
+    painter.targets = { fit: fitRef.current, chart: chartRef.current, handMse: handMseRef.current, trainedMse: trainedMseRef.current };
+    painter.paint();
+    const relayout = () => painter.request();
+    const unwatch = [
+      fitRef.current && watchWidth(fitRef.current, (w) => ((painter.fitBox = fitBox(w)), relayout())),
+      chartRef.current && watchWidth(chartRef.current, (w) => ((painter.mseBox = mseBox(w)), relayout())),
+    ];
+    return () => unwatch.forEach((u) => u?.());
+  }, [painter]);
+
+  useEffect(() => {
+    painter.selected = params.target === 'drawn' ? selected : null;
+    painter.setParams(params);
+  }, [painter, params, selected]);
+
+  const drawing = params.target === 'drawn';
+
+  /** Sets the drawn value nearest the pointer, filling the gap from the last point so a quick stroke leaves no holes. */
+  function drawAt(e: PointerEvent<SVGSVGElement>) {
+    const at = pointerInViewBox(e.currentTarget, e.clientX, e.clientY);
+    if (!at || !painter.draft) return;
+    const xv = Math.min(1, Math.max(0, fitX(painter.fitBox).invert(at[0])));
+    const value = clampG(fitY(painter.fitBox).invert(at[1]));
+    const i = Math.round(xv * (DRAWN_POINTS - 1));
+    const from = lastIndex.current ?? i;
+    const fromValue = painter.draft[from];
+    const span = Math.abs(i - from);
+    for (let k = 0; k <= span; k++) {
+      const j = from + Math.sign(i - from) * k;
+      painter.draft[j] = span === 0 ? value : clampG(fromValue + ((value - fromValue) * k) / span);
+    }
+    lastIndex.current = i;
+    setSelected(i);
+    painter.request();
+  }
+
+  function startDrawing(e: PointerEvent<SVGSVGElement>) {
+    if (!drawing) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    painter.draft = [...params.drawn];
+    lastIndex.current = null;
+    drawAt(e);
+  }
+
+  function endDrawing() {
+    if (!painter.draft) return;
+    const values = painter.draft;
+    painter.draft = null;
+    lastIndex.current = null;
+    setParams({ drawn: values });
+  }
+
+  function editWithKeys(e: KeyboardEvent<SVGSVGElement>) {
+    if (!drawing) return;
+    const delta = e.shiftKey ? 0.25 : 0.05;
+    let handled = true;
+    if (e.key === 'ArrowLeft') setSelected((s) => Math.max(0, s - 1));
+    else if (e.key === 'ArrowRight') setSelected((s) => Math.min(DRAWN_POINTS - 1, s + 1));
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const values = [...params.drawn];
+      values[selected] = clampG(values[selected] + (e.key === 'ArrowUp' ? delta : -delta));
+      setParams({ drawn: values });
+    } else handled = false;
+    if (handled) e.preventDefault();
+  }
+
+  const width = 2 * params.bins;
+  const controls = (
+    <>
+      <ParamControl schema={binsSchema} store={store} name="target" />
+      <ParamControl schema={binsSchema} store={store} name="bins" />
+      <ParamControl schema={binsSchema} store={store} name="steepness" />
+      <ParamControl schema={binsSchema} store={store} name="lr" />
+      <ParamControl schema={binsSchema} store={store} name="speed" />
+      <div className={styles.seed}>
+        <span className="ui-label">Random start</span>
+        <button type="button" className="ui-button" onClick={() => setParams({ seed: (params.seed + 1) % 10000 })} data-action="new-seed">
+          New random start
+        </button>
+        <span className={styles.seedValue}>seed {params.seed}</span>
+      </div>
+      {params.target === 'typed' ? <TypedValues values={params.typed} onChange={(typed) => setParams({ typed })} /> : null}
+    </>
+  );
+
+  const drawnValue = params.drawn[selected];
+  return (
+    <WidgetFrame
+      schema={binsSchema}
+      store={store}
+      instanceId={instanceId}
+      title="Universal approximation with bins"
+      description="A target function g on [0, 1], the one-hidden-layer network of 2B sigmoid units built by hand from B bins, and a network of the same width trained by gradient descent from a random start; with the mean squared error of each, and the hand-built error against the number of bins."
+      controller={controller}
+      autoplay={autoplay}
+      targeted={targeted}
+      embedded={embedded}
+      embedHeight={800}
+      lossLabel="trained network’s MSE"
+      controls={controls}
+    >
+      <div className={styles.layout}>
+        <div className={styles.fit}>
+          <svg
+            ref={fitRef}
+            className={drawing ? styles.pad : undefined}
+            role={drawing ? 'application' : 'img'}
+            tabIndex={drawing ? 0 : undefined}
+            aria-label={
+              drawing
+                ? `Drawing pad for g: press on the plot and drag to draw. With the keyboard, Left and Right choose one of ${DRAWN_POINTS} points, Up and Down move it (Shift for larger steps). Point ${selected + 1} at x = ${(selected / (DRAWN_POINTS - 1)).toFixed(3)} has g = ${drawnValue}.`
+                : `The target g, the hand-built network of ${width} sigmoid units with its ${params.bins} bins shaded, and the trained network of ${width} units.`
+            }
+            data-drawing={drawing ? 'true' : 'false'}
+            onPointerDown={startDrawing}
+            onPointerMove={(e) => painter.draft && drawAt(e)}
+            onPointerUp={endDrawing}
+            onPointerCancel={endDrawing}
+            onKeyDown={editWithKeys}
+          />
+          {drawing ? <p className={styles.hint}>Press and drag on the plot to draw g; or focus it and use the arrow keys.</p> : null}
+        </div>
+        <div className={styles.side}>
+          <ul className={styles.legend} aria-label="Curves">
+            <li>
+              <span className={styles.swatch} style={{ background: 'var(--text)', opacity: 0.4 }} aria-hidden="true" />
+              <span>target g</span>
+            </li>
+            <li data-series="hand-built">
+              <span className={styles.swatch} style={{ background: COLORS.hand }} aria-hidden="true" />
+              <span>
+                built by hand, {width} units: MSE <strong ref={handMseRef}>—</strong>
+              </span>
+            </li>
+            <li data-series="trained">
+              <span className={styles.swatch} style={{ background: COLORS.trained }} aria-hidden="true" />
+              <span>
+                trained from a random start, {width} units: MSE <strong ref={trainedMseRef}>—</strong>
+              </span>
+            </li>
+          </ul>
+          <svg
+            ref={chartRef}
+            role="img"
+            aria-label={`Mean squared error of the hand-built network against the number of bins B, at steepness w = ${params.steepness}; the current B marked, and the trained network's error as a diamond.`}
+          />
+        </div>
+      </div>
+      <div className={styles.formulas}>
+        <p>{targetText(params)}</p>
+        <p>{FORMULAS.network}</p>
+        <p>
+          {FORMULAS.height}; {FORMULAS.mse}.
+        </p>
+        <p className={styles.muted}>
+          Ticks along the bottom: where each trained unit is halfway up (σ = ½), longer for larger output weights. Trained: {FORMULAS.init}.
+        </p>
+      </div>
+    </WidgetFrame>
+  );
+}
