@@ -4,7 +4,9 @@
  */
 import type { ModelBuilder } from './model';
 import { buildDescentRun } from '@/components/widgets/descent-playground/model';
+import { buildLinearFitRun } from '@/components/widgets/fit-a-line/model';
 
 export const modelRegistry: Record<string, ModelBuilder<never>> = {
   descent: buildDescentRun as ModelBuilder<never>,
+  'linear-fit': buildLinearFitRun as ModelBuilder<never>,
 };
