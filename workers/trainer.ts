@@ -77,7 +77,11 @@ export class Trainer implements TrainerApi {
     const run = this.get(runId);
     run.onSnapshot = onSnapshot;
     if (run.state !== 'paused') return;
-    if (run.model.maxSteps !== undefined && run.step >= run.model.maxSteps) return;
+    if (run.model.maxSteps !== undefined && run.step >= run.model.maxSteps) {
+      // Nothing left to train: say so, or the widget would wait for a snapshot that never comes.
+      this.env.send(onSnapshot, this.snapshotOf(run));
+      return;
+    }
     run.state = 'training';
     const now = this.env.now();
     run.rateMarks = [{ t: now, step: run.step }];

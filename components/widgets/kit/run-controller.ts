@@ -32,6 +32,7 @@ export class RunController<S extends WidgetSchema> {
   private snapshots: (Snapshot | null)[] = [];
   private opening: Promise<RunHandle[]> | null = null;
   private generation = 0;
+  private disposed = false;
   private suspended = false;
   private lastStatusAt = 0;
 
@@ -44,7 +45,8 @@ export class RunController<S extends WidgetSchema> {
   /** Opens the runs (if needed) and draws their initial state, without training. */
   async prepare(): Promise<void> {
     const runs = await this.ensureRuns();
-    if (runs.length === 0) return;
+    // A play that came in meanwhile owns the runs now; a step would pause them.
+    if (runs.length === 0 || this.store.getState().status.state === 'training') return;
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(0))));
     if (snaps) this.accept(snaps);
   }
@@ -116,6 +118,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.generation++;
     await this.closeRuns();
   }
@@ -146,6 +149,12 @@ export class RunController<S extends WidgetSchema> {
         return [];
       } finally {
         this.opening = null;
+      }
+      if (generation !== this.generation) {
+        // Reset (or disposed) while these were opening: their snapshots would be
+        // ignored as stale. Close them, and open runs for the current parameters.
+        await Promise.all(runs.map((r) => r.close()));
+        return this.disposed ? [] : this.ensureRuns();
       }
       this.runs = runs;
       this.snapshots = runs.map(() => null);

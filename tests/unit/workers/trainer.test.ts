@@ -117,6 +117,11 @@ describe('Trainer', () => {
     await sleep(80);
     expect(snaps.at(-1)!.step).toBe(50);
     expect(snaps.at(-1)!.state).toBe('paused');
+
+    // Play again at the budget: no training, but a snapshot says the run is still paused.
+    const again: Snapshot[] = [];
+    await t.play(fast, (x) => again.push(x));
+    expect(again.map((x) => [x.step, x.state])).toEqual([[50, 'paused']]);
   });
 
   it('evaluates on demand and closes runs', async () => {
