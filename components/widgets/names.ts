@@ -23,6 +23,22 @@ export const WIDGETS: readonly WidgetInfo[] = [
     section: 'side-by-side',
     height: 760,
   },
+  {
+    name: 'fit-a-line',
+    component: 'FitALine',
+    title: 'Fit a line',
+    chapter: 'linear',
+    section: 'fit-by-descent',
+    height: 820,
+  },
+  {
+    name: 'loss-surface',
+    component: 'LossSurface',
+    title: 'Loss surface',
+    chapter: 'linear',
+    section: 'bowl-shape',
+    height: 800,
+  },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

@@ -18,4 +18,6 @@ const loading = () => <p className="widget-loading">Loading the interactive figu
 
 export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'descent-playground': dynamic(() => import('./descent-playground/View'), { ssr: false, loading }),
+  'fit-a-line': dynamic(() => import('./fit-a-line/View'), { ssr: false, loading }),
+  'loss-surface': dynamic(() => import('./loss-surface/View'), { ssr: false, loading }),
 };

@@ -9,10 +9,12 @@
  * noisy     24 points, y = 0.8x + 0.4 + 0.6·ε (seed 2)
  * outliers  16 points as clean with noise 0.15 (seed 3), plus 4 far below the line at the right (seed 33)
  * curved    20 points, y = 0.7x² − 1.2 + 0.1·ε (seed 4)
- * x is spread evenly: the i-th of n points lies in the i-th of n equal bins of [−1.8, 1.8].
+ * shifted   16 points, y = 0.8x − 0.6 + 0.12·ε with x in [0.6, 1.9], far from 0 (seed 5)
+ * x is spread evenly: the i-th of n points lies in the i-th of n equal bins
+ * of [−1.8, 1.8] ([0.6, 1.9] for shifted).
  */
 export type Point = readonly [number, number];
-export type PresetName = 'clean' | 'noisy' | 'outliers' | 'curved';
+export type PresetName = 'clean' | 'noisy' | 'outliers' | 'curved' | 'shifted';
 
 /** The window every point lies in (the scatter's axes). */
 export const X_RANGE = [-2, 2] as const;
@@ -34,6 +36,10 @@ export const PRESETS: Record<PresetName, { label: string; points: readonly Point
   curved: {
     label: 'Curved',
     points: [[-1.77, 0.99], [-1.57, 0.73], [-1.39, 0.27], [-1.12, -0.33], [-0.92, -0.61], [-0.76, -0.75], [-0.6, -0.88], [-0.43, -1.01], [-0.28, -1.25], [-0.04, -1.26], [0.08, -1.19], [0.24, -1.01], [0.49, -0.86], [0.55, -0.96], [0.75, -0.63], [1, -0.53], [1.11, -0.41], [1.41, 0.2], [1.57, 0.59], [1.77, 1.03]],
+  },
+  shifted: {
+    label: 'Far from x = 0',
+    points: [[0.67, -0.23], [0.75, 0.03], [0.83, 0.09], [0.89, 0.23], [1, 0.06], [1.04, 0.34], [1.11, 0.07], [1.2, 0.55], [1.26, 0.43], [1.34, 0.61], [1.46, 0.6], [1.52, 0.35], [1.61, 0.88], [1.7, 0.84], [1.81, 0.75], [1.83, 1.08]],
   },
 };
 

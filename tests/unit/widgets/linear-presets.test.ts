@@ -34,6 +34,12 @@ describe('preset data sets', () => {
       return [r2(x), r2(clampY(0.7 * x * x - 1.2 + 0.1 * rng.normal()))] as [number, number];
     });
     expect(PRESETS.curved.points).toEqual(sorted(curved));
+    const near = new Rng(5);
+    const shifted = Array.from({ length: 16 }, (_, i) => {
+      const x = 0.6 + (1.3 * (i + near.uniform())) / 16;
+      return [r2(x), r2(0.8 * x - 0.6 + 0.12 * near.normal())] as [number, number];
+    });
+    expect(PRESETS.shifted.points).toEqual(sorted(shifted));
   });
 
   it('lie in the plotted window', () => {
