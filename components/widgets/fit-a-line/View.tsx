@@ -154,8 +154,6 @@ export default function FitALine({ id, embedded }: WidgetProps) {
     // A press on a point selects or drags it; the click that ends it must not add a point.
     suppressClick.current = index !== null && index !== undefined;
     if (!suppressClick.current) return;
-    e.preventDefault();
-    e.currentTarget.focus();
     setSelected(Number(index));
     drag.current = { index: Number(index), pointerId: e.pointerId };
     e.currentTarget.setPointerCapture(e.pointerId);

@@ -48,9 +48,9 @@ export function onMap(p: Line): boolean {
  * log of the height above the lowest cell, so the rings near the bottom of
  * the bowl, where the walk ends, stay visible.
  */
-export function drawSurfaceContours(field: Float32Array, theme: Theme): string {
+export function drawSurfaceContours(field: Float32Array, theme: Theme, grid: Grid = surfaceGrid()): string {
   const { x, y } = surfaceScales();
-  const bands = contourBands(field, surfaceGrid(), x, y, { thresholds: 18, mode: 'log', decades: 3, theme });
+  const bands = contourBands(field, grid, x, y, { thresholds: 18, mode: 'log', decades: 3, theme });
   return contourSvg(bands, { outline: 'var(--bg)' });
 }
 
