@@ -5,7 +5,6 @@ import { useStore } from 'zustand';
 import { dataAt, insideRect, innerRect, pointerInViewBox, renderSvg } from '@/components/plots';
 import { Select } from '@/components/ui/Select';
 import { formatValue } from '@/components/ui/format';
-import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
 import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
@@ -14,6 +13,7 @@ import type { WidgetProps } from '@/components/widgets/registry';
 import type { Line, LinearFitConfig } from './model';
 import { drawFit, FIT_BOX, FIT_COLOR, lineOf, RESIDUAL_COLOR, scalesOf } from './draw';
 import { addPoint, freeSpot, movePoint, placeable, removePoint } from './editing';
+import { FitControls } from './FitControls';
 import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from './losses';
 import { PointsTable } from './PointsTable';
 import { PRESETS, PRESET_NAMES, presetOf, type Point, type PresetName } from './presets';
@@ -26,12 +26,12 @@ type Schema = typeof fitALineSchema;
 /** Changes that move the best line: after one, an idle or paused run plays, so the line follows. */
 const REFIT_KEYS = ['points', 'loss', 'delta', 'ridge'] as const;
 
-export function configOf(p: FitParams): LinearFitConfig {
+function configOf(p: FitParams): LinearFitConfig {
   return { points: p.points, loss: p.loss, delta: p.delta, ridge: p.ridge, lr: p.lr, speed: p.speed, start: [0, 0], track: false };
 }
 
 /** ŷ = w·x + b as a readout. */
-export function lineText(line: Line | null): string {
+function lineText(line: Line | null): string {
   if (!line) return '—';
   const sign = line.b < 0 ? '−' : '+';
   return `ŷ = ${formatValue(line.w)}·x ${sign} ${formatValue(Math.abs(line.b))}`;
@@ -216,11 +216,7 @@ export default function FitALine({ id, embedded }: WidgetProps) {
   const controls = (
     <>
       <Select label="Data" value={preset ?? 'custom'} options={presetOptions} onChange={(v) => v !== 'custom' && setParams({ points: PRESETS[v as PresetName].points })} />
-      <ParamControl schema={fitALineSchema} store={store} name="loss" />
-      <ParamControl schema={fitALineSchema} store={store} name="delta" disabled={params.loss !== 'huber'} />
-      <ParamControl schema={fitALineSchema} store={store} name="ridge" />
-      <ParamControl schema={fitALineSchema} store={store} name="lr" />
-      <ParamControl schema={fitALineSchema} store={store} name="speed" />
+      <FitControls schema={fitALineSchema} store={store} />
     </>
   );
 

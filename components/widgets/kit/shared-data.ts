@@ -9,8 +9,6 @@
  * Widget stores stay per instance; only the shared value is page-wide, by
  * design: it is how two figures in one chapter show the same data.
  */
-import { useSyncExternalStore } from 'react';
-
 export interface SharedChannel<T> {
   readonly name: string;
   /** The latest published value; undefined before the first publish or after clear(). */
@@ -58,9 +56,4 @@ export function sharedChannel<T>(name: string): SharedChannel<T> {
     channels.set(name, channel);
   }
   return channel as SharedChannel<T>;
-}
-
-/** The channel's latest value in a React component (re-renders when it changes). */
-export function useSharedValue<T>(channel: SharedChannel<T>): T | undefined {
-  return useSyncExternalStore(channel.subscribe, channel.get, () => undefined);
 }

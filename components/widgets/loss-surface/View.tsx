@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { currentTheme, dataAt, pointerInViewBox, renderSvg, watchTheme } from '@/components/plots';
 import { CHART_BOX, drawLossChart } from '@/components/widgets/descent-playground/draw';
 import { drawFit, FIT_COLOR, lineOf } from '@/components/widgets/fit-a-line/draw';
+import { FitControls } from '@/components/widgets/fit-a-line/FitControls';
 import { LOSSES, OBJECTIVE_TEXT } from '@/components/widgets/fit-a-line/losses';
 import type { Line, LinearFitConfig } from '@/components/widgets/fit-a-line/model';
 import { PRESETS, type Point } from '@/components/widgets/fit-a-line/presets';
@@ -201,11 +202,7 @@ export default function LossSurface({ id, embedded }: WidgetProps) {
       ) : (
         <ParamControl schema={lossSurfaceSchema} store={store} name="preset" />
       )}
-      <ParamControl schema={lossSurfaceSchema} store={store} name="loss" />
-      <ParamControl schema={lossSurfaceSchema} store={store} name="delta" disabled={params.loss !== 'huber'} />
-      <ParamControl schema={lossSurfaceSchema} store={store} name="ridge" />
-      <ParamControl schema={lossSurfaceSchema} store={store} name="lr" />
-      <ParamControl schema={lossSurfaceSchema} store={store} name="speed" />
+      <FitControls schema={lossSurfaceSchema} store={store} />
     </>
   );
 
