@@ -34,6 +34,10 @@ export class RunController<S extends WidgetSchema> {
   private generation = 0;
   private disposed = false;
   private suspended = false;
+  /** Runs were told to play and not told otherwise since: only then do streamed snapshots count. */
+  private playing = false;
+  /** Counts resets, so a reset overtaken by a newer one leaves the status and runs to it. */
+  private resets = 0;
   private lastStatusAt = 0;
 
   constructor(
@@ -57,6 +61,7 @@ export class RunController<S extends WidgetSchema> {
     this.suspended = false;
     const runs = await this.ensureRuns();
     this.store.getState().setStatus({ state: 'training', message: null });
+    this.playing = true;
     await this.guard(Promise.all(runs.map((r) => r.play())));
   }
 
@@ -67,17 +72,21 @@ export class RunController<S extends WidgetSchema> {
 
   /** Exactly n steps of every run (the "step" button, and tests). */
   async stepBy(n: number): Promise<void> {
+    this.playing = false;
     const runs = await this.ensureRuns();
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(n))));
     if (snaps) this.accept(snaps, true);
   }
 
-  /** Fresh runs from the current parameters and seed. */
-  async reset(): Promise<void> {
+  /** Fresh runs from the current parameters and seed. Resolves false when a newer reset overtook this one. */
+  async reset(): Promise<boolean> {
+    const ticket = ++this.resets;
     this.suspended = false;
     await this.closeRuns();
+    if (ticket !== this.resets) return false;
     this.store.getState().setStatus({ state: 'idle', step: 0, epoch: null, loss: null, stepsPerSec: null, divergedAt: null, message: null });
     await this.prepare();
+    return true;
   }
 
   /** Off screen or tab hidden: pause, remembering to resume. */
@@ -108,8 +117,7 @@ export class RunController<S extends WidgetSchema> {
       return;
     }
     const wasTraining = this.store.getState().status.state === 'training';
-    await this.reset();
-    if (wasTraining) await this.play();
+    if ((await this.reset()) && wasTraining) await this.play();
   }
 
   /** The open runs (for on-demand evaluation). */
@@ -166,6 +174,7 @@ export class RunController<S extends WidgetSchema> {
 
   private async closeRuns(): Promise<void> {
     this.generation++;
+    this.playing = false;
     const runs = this.runs;
     this.runs = [];
     this.snapshots = [];
@@ -174,6 +183,7 @@ export class RunController<S extends WidgetSchema> {
 
   private async pauseRuns(state: 'paused'): Promise<void> {
     if (this.store.getState().status.state !== 'training') return;
+    this.playing = false;
     const snaps = await this.guard(Promise.all(this.runs.map((r) => r.pause())));
     if (snaps) this.accept(snaps, true);
     if (this.store.getState().status.state === 'training') this.store.getState().setStatus({ state });
@@ -191,6 +201,9 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private receive(index: number, snapshot: Snapshot): void {
+    // The stream travels on its own port: a snapshot sent just before a pause
+    // or step can arrive after its answer and must not make the run look alive.
+    if (!this.playing) return;
     this.snapshots[index] = snapshot;
     this.setup.draw(this.snapshots);
     this.updateStatus(false);
@@ -231,6 +244,7 @@ export class RunController<S extends WidgetSchema> {
 
   private lost(reason: string): void {
     this.generation++;
+    this.playing = false;
     this.runs = [];
     this.suspended = false;
     this.store.getState().setStatus({

@@ -157,7 +157,7 @@ export default function LossSurface({ id, embedded }: WidgetProps) {
       sharedRef.current = next;
       setShared(next);
       const wasTraining = store.getState().status.state === 'training';
-      void controller.reset().then(() => (wasTraining ? controller.play() : undefined));
+      void controller.reset().then((current) => (current && wasTraining ? controller.play() : undefined));
     };
     const unsubscribe = sharedPoints.subscribe(() => {
       if (!timer) timer = window.setTimeout(apply, Math.max(0, SHARED_INTERVAL_MS - (performance.now() - last)));

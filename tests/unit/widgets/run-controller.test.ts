@@ -17,27 +17,39 @@ function snapshot(step: number, state: Snapshot['state']): Snapshot {
   return { runId: 0, step, epoch: null, loss: 1 / (step + 1), stepsPerSec: null, state, divergedAt: null, error: null, data: {} };
 }
 
-/** A pool whose runs take a moment to open and stream one snapshot when played. */
-function fakePool() {
-  const runs: { spec: RunSpec; closed: boolean }[] = [];
+/**
+ * A pool whose runs take a moment to open, behave like the trainer's (a step
+ * pauses a playing run), and stream a snapshot `streamDelay` ms after play,
+ * on its own timer, as the worker's callback port does.
+ */
+function fakePool(options: { streamDelay?: number; closeDelay?: (index: number) => number } = {}) {
+  const runs: { spec: RunSpec; closed: boolean; state: 'paused' | 'training' }[] = [];
   const pool = {
     async open(spec: RunSpec, handlers: RunHandlers) {
       await sleep(5);
-      const run = { spec, closed: false };
-      runs.push(run);
+      const run = { spec, closed: false, state: 'paused' as 'paused' | 'training' };
+      const index = runs.push(run) - 1;
       let step = 0;
       return {
         get alive() {
           return !run.closed;
         },
-        step: async (n: number) => snapshot((step += n), 'paused'),
-        play: async () => {
-          setTimeout(() => handlers.onSnapshot(snapshot(++step, 'training')), 1);
+        step: async (n: number) => {
+          run.state = 'paused';
+          return snapshot((step += n), 'paused');
         },
-        pause: async () => snapshot(step, 'paused'),
-        set: async () => snapshot(step, 'paused'),
+        play: async () => {
+          run.state = 'training';
+          setTimeout(() => handlers.onSnapshot(snapshot(++step, 'training')), options.streamDelay ?? 1);
+        },
+        pause: async () => {
+          run.state = 'paused';
+          return snapshot(step, 'paused');
+        },
+        set: async () => snapshot(step, run.state),
         evaluate: async () => null,
         close: async () => {
+          await sleep(options.closeDelay?.(index) ?? 0);
           run.closed = true;
         },
       };
@@ -74,5 +86,34 @@ describe('RunController', () => {
     await sleep(10);
     expect(runs.length).toBe(1);
     expect(runs.every((r) => r.closed)).toBe(true);
+  });
+
+  it('a streamed snapshot that arrives after a pause’s answer does not make the run look alive', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool } = fakePool({ streamDelay: 15 });
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined }, () => pool);
+    await controller.prepare();
+    await controller.play();
+    await controller.pause();
+    await sleep(30);
+    expect(store.getState().status.state).toBe('paused');
+  });
+
+  it('a reset overtaken by a newer one leaves the runs and the status to it', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    // Closing the first run is slow, so the first reset finishes last.
+    const { pool, runs } = fakePool({ closeDelay: (i) => (i === 0 ? 40 : 0) });
+    const controller = new RunController(store, { specs: (p) => [{ kind: 'k', seed: 0, config: { a: p.a } }], draw: () => undefined }, () => pool);
+    await controller.prepare();
+    store.getState().setParams({ a: 2 });
+    const first = controller.paramsChanged(['a']);
+    store.getState().setParams({ a: 3 });
+    await controller.paramsChanged(['a']);
+    await controller.play();
+    await first;
+    await sleep(10);
+    expect(store.getState().status.state).toBe('training');
+    const live = runs.filter((r) => !r.closed);
+    expect(live.map((r) => [(r.spec.config as { a: number }).a, r.state])).toEqual([[3, 'training']]);
   });
 });
