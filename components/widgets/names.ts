@@ -29,7 +29,7 @@ export const WIDGETS: readonly WidgetInfo[] = [
     title: 'Fit a line',
     chapter: 'linear',
     section: 'fit-by-descent',
-    height: 820,
+    height: 640,
   },
   {
     name: 'loss-surface',

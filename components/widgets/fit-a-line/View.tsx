@@ -231,7 +231,7 @@ export default function FitALine({ id, embedded }: WidgetProps) {
       autoplay={autoplay}
       targeted={targeted}
       embedded={embedded}
-      embedHeight={820}
+      embedHeight={760}
       lossLabel="loss 𝓛(w, b)"
       controls={controls}
     >

@@ -217,7 +217,7 @@ export default function LossSurface({ id, embedded }: WidgetProps) {
       autoplay={autoplay}
       targeted={targeted}
       embedded={embedded}
-      embedHeight={800}
+      embedHeight={880}
       lossLabel="loss 𝓛(w, b)"
       controls={controls}
     >
