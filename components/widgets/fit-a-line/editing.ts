@@ -21,6 +21,8 @@ export function addPoint(points: readonly Point[], at: Point): readonly Point[] 
 export function movePoint(points: readonly Point[], index: number, to: Point): readonly Point[] {
   if (index < 0 || index >= points.length) return points;
   const next = placeable(to[0], to[1]);
+  // A drag within one hundredth changes nothing: keep the list, so nothing refits.
+  if (next[0] === points[index][0] && next[1] === points[index][1]) return points;
   return points.map((p, i) => (i === index ? next : p));
 }
 

@@ -98,6 +98,7 @@ describe('editing the points', () => {
     expect(removePoint(two, 0)).toBe(two);
     expect(removePoint(pts, 0)[0]).toEqual(pts[1]);
     expect(movePoint(pts, 99, [0, 0])).toBe(pts);
+    expect(movePoint(pts, 0, [pts[0][0] + 0.001, pts[0][1]])).toBe(pts);
   });
 
   it('puts a keyboard-added point on a free spot along y = 0', () => {
