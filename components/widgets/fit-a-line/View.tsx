@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
-import { dataAt, insideRect, innerRect, pointerInViewBox, renderSvg } from '@/components/plots';
+import { dataAt, insideRect, innerRect, pointerInViewBox } from '@/components/plots';
 import { Select } from '@/components/ui/Select';
 import { formatValue } from '@/components/ui/format';
 import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
@@ -12,6 +12,7 @@ import type { Snapshot } from '@/workers/api';
 import type { WidgetProps } from '@/components/widgets/registry';
 import type { Line, LinearFitConfig } from './model';
 import { drawFit, FIT_BOX, FIT_COLOR, lineOf, RESIDUAL_COLOR, scalesOf } from './draw';
+import { renderChanged, textChanged } from './dom';
 import { addPoint, freeSpot, movePoint, placeable, removePoint } from './editing';
 import { FitControls } from './FitControls';
 import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from './losses';
@@ -62,9 +63,10 @@ class Painter {
   paint(): void {
     const fit = lineOf(this.snapshot, 'fit');
     const closed = lineOf(this.snapshot, 'closed');
-    if (this.plot) renderSvg(this.plot, drawFit({ points: this.points, fit, closed, selected: this.selected, editable: true }));
-    if (this.fitReadout) this.fitReadout.textContent = lineText(fit);
-    if (this.closedReadout) this.closedReadout.textContent = lineText(closed);
+    // A converged line redraws to the same markup: then the DOM is left alone (no layout, no paint).
+    if (this.plot) renderChanged(this.plot, drawFit({ points: this.points, fit, closed, selected: this.selected, editable: true }));
+    if (this.fitReadout) textChanged(this.fitReadout, lineText(fit));
+    if (this.closedReadout) textChanged(this.closedReadout, lineText(closed));
   }
 }
 

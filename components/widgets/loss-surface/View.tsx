@@ -2,8 +2,9 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
-import { currentTheme, dataAt, pointerInViewBox, renderSvg, watchTheme } from '@/components/plots';
+import { currentTheme, dataAt, pointerInViewBox, watchTheme } from '@/components/plots';
 import { CHART_BOX, drawLossChart } from '@/components/widgets/descent-playground/draw';
+import { renderChanged, textChanged } from '@/components/widgets/fit-a-line/dom';
 import { drawFit, FIT_COLOR, lineOf } from '@/components/widgets/fit-a-line/draw';
 import { FitControls } from '@/components/widgets/fit-a-line/FitControls';
 import { LOSSES, OBJECTIVE_TEXT } from '@/components/widgets/fit-a-line/losses';
@@ -75,15 +76,15 @@ class Painter {
     const losses = (data?.losses as Float32Array | null | undefined) ?? null;
     const now = lineOf(this.snapshot, 'fit');
     const minimum = lineOf(this.snapshot, 'closed');
-    if (this.surface) renderSvg(this.surface, drawSurface({ contours: this.contoursNow(), start: this.start, path, minimum }));
-    if (this.inset) renderSvg(this.inset, drawFit({ points: this.points, fit: now, closed: minimum }, INSET_BOX));
+    if (this.surface) renderChanged(this.surface, drawSurface({ contours: this.contoursNow(), start: this.start, path, minimum }));
+    if (this.inset) renderChanged(this.inset, drawFit({ points: this.points, fit: now, closed: minimum }, INSET_BOX));
     if (this.chart) {
       const run = { label: 'gradient descent', color: FIT_COLOR, path, losses, diverged: this.snapshot?.state === 'diverged' };
-      renderSvg(this.chart, drawLossChart({ runs: [run], axis: 'log' }));
+      renderChanged(this.chart, drawLossChart({ runs: [run], axis: 'log' }));
     }
-    if (this.nowReadout) this.nowReadout.textContent = now ? pair(now.w, now.b) : '—';
+    if (this.nowReadout) textChanged(this.nowReadout, now ? pair(now.w, now.b) : '—');
     if (this.minimumReadout) {
-      this.minimumReadout.textContent = minimum ? `${pair(minimum.w, minimum.b)}${onMap(minimum) ? '' : ', off this map'}` : '—';
+      textChanged(this.minimumReadout, minimum ? `${pair(minimum.w, minimum.b)}${onMap(minimum) ? '' : ', off this map'}` : '—');
     }
   }
 }
