@@ -19,6 +19,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Data, model, loss and optimizer; why the gradient points uphill; gradient descent, momentum and Adam on real surfaces.',
   },
+  {
+    number: 2,
+    slug: 'linear',
+    title: 'Linear regression',
+    summary:
+      'A line through points: squared loss and its exact bowl, the closed form against gradient descent, ridge, and losses that ignore outliers.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

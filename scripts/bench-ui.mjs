@@ -39,6 +39,26 @@ export const SCENARIOS = [
     path: 'embed/universal-bins/?universal-bins=v.1~b.50~sp.10000',
     widget: 'universal-bins',
   },
+  {
+    name: 'fit-a-line (noisy line, 24 points, squared loss, fastest pace: 1000 steps/s cap)',
+    path: 'chapters/linear/?fit-a-line=v.1~pts.-1.73,-1.61_-1.62,-0.12_-1.37,0.02_-1.33,-0.57_-1.07,-0.5_-0.96,-0.74_-0.9,-0.5_-0.73,0.16_-0.51,-0.24_-0.35,-0.03_-0.21,0.11_-0.02,0.61_0.07,0.48_0.29,0.75_0.3,0.61_0.56,0.62_0.61,0.65_0.75,2.1_1.01,1.64_1.11,0.86_1.33,2.05_1.48,1.08_1.54,0.93_1.7,2.72~sp.1000#fit-a-line',
+    widget: 'fit-a-line',
+  },
+  {
+    name: 'fit-a-line (clean line, Huber loss, default pace 60 steps/s)',
+    path: 'chapters/linear/?fit-a-line=v.1~loss.huber#fit-a-line',
+    widget: 'fit-a-line',
+  },
+  {
+    name: 'loss-surface (points shared with fit-a-line, ravine data, fastest pace: 1000 steps/s cap)',
+    path: 'chapters/linear/?loss-surface=v.1~sp.1000~lr.0.3&fit-a-line=v.1~pts.0.67,-0.23_0.75,0.03_0.83,0.09_0.89,0.23_1,0.06_1.04,0.34_1.11,0.07_1.2,0.55_1.26,0.43_1.34,0.61_1.46,0.6_1.52,0.35_1.61,0.88_1.7,0.84_1.81,0.75_1.83,1.08#loss-surface',
+    widget: 'loss-surface',
+  },
+  {
+    name: 'loss-surface (alone in its embed, default pace 30 steps/s)',
+    path: 'embed/loss-surface/',
+    widget: 'loss-surface',
+  },
 ];
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;

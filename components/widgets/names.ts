@@ -25,6 +25,22 @@ export const WIDGETS: readonly WidgetInfo[] = [
   },
   { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 1000 },
   { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 780 },
+  {
+    name: 'fit-a-line',
+    component: 'FitALine',
+    title: 'Fit a line',
+    chapter: 'linear',
+    section: 'fit-by-descent',
+    height: 640,
+  },
+  {
+    name: 'loss-surface',
+    component: 'LossSurface',
+    title: 'Loss surface',
+    chapter: 'linear',
+    section: 'bowl-shape',
+    height: 800,
+  },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

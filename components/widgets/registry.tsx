@@ -20,4 +20,6 @@ export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'descent-playground': dynamic(() => import('./descent-playground/View'), { ssr: false, loading }),
   'activation-gallery': dynamic(() => import('./activation-gallery/View'), { ssr: false, loading }),
   'universal-bins': dynamic(() => import('./universal-bins/View'), { ssr: false, loading }),
+  'fit-a-line': dynamic(() => import('./fit-a-line/View'), { ssr: false, loading }),
+  'loss-surface': dynamic(() => import('./loss-surface/View'), { ssr: false, loading }),
 };

@@ -32,14 +32,12 @@ export class RunController<S extends WidgetSchema> {
   private snapshots: (Snapshot | null)[] = [];
   private opening: Promise<RunHandle[]> | null = null;
   private generation = 0;
+  private disposed = false;
   private suspended = false;
-  /**
-   * Whether the runs should be training. Snapshots stream over their own
-   * message channel, so one sent just before a pause can arrive after the
-   * pause's reply; a 'training' snapshot that arrives while not playing is
-   * stale and is dropped (it would otherwise show "training" for good).
-   */
+  /** Runs were told to play and not told otherwise since: only then do streamed snapshots count. */
   private playing = false;
+  /** Counts resets, so a reset overtaken by a newer one leaves the status and runs to it. */
+  private resets = 0;
   private lastStatusAt = 0;
 
   constructor(
@@ -51,7 +49,8 @@ export class RunController<S extends WidgetSchema> {
   /** Opens the runs (if needed) and draws their initial state, without training. */
   async prepare(): Promise<void> {
     const runs = await this.ensureRuns();
-    if (runs.length === 0) return;
+    // A play that came in meanwhile owns the runs now; a step would pause them.
+    if (runs.length === 0 || this.store.getState().status.state === 'training') return;
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(0))));
     if (snaps) this.accept(snaps);
   }
@@ -63,6 +62,7 @@ export class RunController<S extends WidgetSchema> {
     const runs = await this.ensureRuns();
     this.playing = true;
     this.store.getState().setStatus({ state: 'training', message: null });
+    this.playing = true;
     await this.guard(Promise.all(runs.map((r) => r.play())));
   }
 
@@ -79,12 +79,15 @@ export class RunController<S extends WidgetSchema> {
     if (snaps) this.accept(snaps, true);
   }
 
-  /** Fresh runs from the current parameters and seed. */
-  async reset(): Promise<void> {
+  /** Fresh runs from the current parameters and seed. Resolves false when a newer reset overtook this one. */
+  async reset(): Promise<boolean> {
+    const ticket = ++this.resets;
     this.suspended = false;
     await this.closeRuns();
+    if (ticket !== this.resets) return false;
     this.store.getState().setStatus({ state: 'idle', step: 0, epoch: null, loss: null, stepsPerSec: null, divergedAt: null, message: null });
     await this.prepare();
+    return true;
   }
 
   /** Off screen or tab hidden: pause, remembering to resume. */
@@ -116,8 +119,7 @@ export class RunController<S extends WidgetSchema> {
       return;
     }
     const wasTraining = this.store.getState().status.state === 'training';
-    await this.reset();
-    if (wasTraining) await this.play();
+    if ((await this.reset()) && wasTraining) await this.play();
   }
 
   /** The open runs (for on-demand evaluation). */
@@ -126,6 +128,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.generation++;
     await this.closeRuns();
   }
@@ -156,6 +159,12 @@ export class RunController<S extends WidgetSchema> {
         return [];
       } finally {
         this.opening = null;
+      }
+      if (generation !== this.generation) {
+        // Reset (or disposed) while these were opening: their snapshots would be
+        // ignored as stale. Close them, and open runs for the current parameters.
+        await Promise.all(runs.map((r) => r.close()));
+        return this.disposed ? [] : this.ensureRuns();
       }
       this.runs = runs;
       this.snapshots = runs.map(() => null);
@@ -194,7 +203,9 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private receive(index: number, snapshot: Snapshot): void {
-    if (!this.playing && snapshot.state === 'training') return;
+    // The stream travels on its own port: a snapshot sent just before a pause
+    // or step can arrive after its answer and must not make the run look alive.
+    if (!this.playing) return;
     this.snapshots[index] = snapshot;
     this.setup.draw(this.snapshots);
     this.updateStatus(false);

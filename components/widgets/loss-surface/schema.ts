@@ -1,0 +1,52 @@
+import { defineSchema, type EnumParam } from '@/components/widgets/kit/schema';
+import { PRESETS, PRESET_NAMES, type Point, type PresetName } from '@/components/widgets/fit-a-line/presets';
+import { LOSS_PARAMS, lrParam, speedParam, type LossSettings } from '@/components/widgets/fit-a-line/schema';
+
+/** The map of (w, b) the surface shows; the start is placed inside it. */
+export const WINDOW = { w: [-3, 3], b: [-3, 3] } as const;
+
+/** The walk stops by itself after this many steps (a converged path adds nothing). */
+export const MAX_STEPS = 3000;
+
+export const lossSurfaceSchema = defineSchema({
+  name: 'loss-surface',
+  version: 1,
+  params: {
+    preset: {
+      type: 'enum',
+      key: 'ds',
+      label: 'Data',
+      options: PRESET_NAMES.map((value) => ({ value, label: PRESETS[value].label })),
+      default: 'clean',
+      help: 'Used when the page has no fit-a-line figure to share its points.',
+    } as EnumParam<PresetName>,
+    ...LOSS_PARAMS,
+    /** Empty: the default start. */
+    start: {
+      type: 'points',
+      key: 'at',
+      label: 'Start (w, b)',
+      x: WINDOW.w,
+      y: WINDOW.b,
+      minCount: 0,
+      maxCount: 1,
+      decimals: 2,
+      default: [] as readonly Point[],
+    },
+    lr: lrParam(0.1),
+    speed: speedParam(30),
+  },
+});
+
+export const DEFAULT_START: Point = [-2.4, 2.2];
+
+export interface SurfaceParams extends LossSettings {
+  preset: PresetName;
+  start: readonly Point[];
+  lr: number;
+  speed: number;
+}
+
+export function startOf(params: Pick<SurfaceParams, 'start'>): Point {
+  return params.start[0] ?? DEFAULT_START;
+}

@@ -1,0 +1,119 @@
+/**
+ * The run controller under quick successive changes: a reset that lands
+ * while runs are still opening must not leave the widget with runs whose
+ * snapshots it ignores (the loss surface's arrow keys, then play, did).
+ */
+import { describe, expect, it } from 'vitest';
+import { RunController } from '@/components/widgets/kit/run-controller';
+import { defineSchema, defaultsOf } from '@/components/widgets/kit/schema';
+import { createWidgetStore } from '@/components/widgets/kit/store';
+import type { RunHandlers, TrainerPool } from '@/workers/client';
+import type { RunSpec, Snapshot } from '@/workers/api';
+
+const schema = defineSchema({ name: 'test', version: 1, params: { a: { type: 'number', key: 'a', label: 'a', min: 0, max: 9, step: 1, default: 1 } } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function snapshot(step: number, state: Snapshot['state']): Snapshot {
+  return { runId: 0, step, epoch: null, loss: 1 / (step + 1), stepsPerSec: null, state, divergedAt: null, error: null, data: {} };
+}
+
+/**
+ * A pool whose runs take a moment to open, behave like the trainer's (a step
+ * pauses a playing run), and stream a snapshot `streamDelay` ms after play,
+ * on its own timer, as the worker's callback port does.
+ */
+function fakePool(options: { streamDelay?: number; closeDelay?: (index: number) => number } = {}) {
+  const runs: { spec: RunSpec; closed: boolean; state: 'paused' | 'training' }[] = [];
+  const pool = {
+    async open(spec: RunSpec, handlers: RunHandlers) {
+      await sleep(5);
+      const run = { spec, closed: false, state: 'paused' as 'paused' | 'training' };
+      const index = runs.push(run) - 1;
+      let step = 0;
+      return {
+        get alive() {
+          return !run.closed;
+        },
+        step: async (n: number) => {
+          run.state = 'paused';
+          return snapshot((step += n), 'paused');
+        },
+        play: async () => {
+          run.state = 'training';
+          setTimeout(() => handlers.onSnapshot(snapshot(++step, 'training')), options.streamDelay ?? 1);
+        },
+        pause: async () => {
+          run.state = 'paused';
+          return snapshot(step, 'paused');
+        },
+        set: async () => snapshot(step, run.state),
+        evaluate: async () => null,
+        close: async () => {
+          await sleep(options.closeDelay?.(index) ?? 0);
+          run.closed = true;
+        },
+      };
+    },
+  } as unknown as TrainerPool;
+  return { pool, runs };
+}
+
+describe('RunController', () => {
+  it('a reset while runs are opening ends with live runs of the new parameters, whose snapshots arrive', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const drawn: (Snapshot | null)[][] = [];
+    const { pool, runs } = fakePool();
+    const controller = new RunController(store, { specs: (p) => [{ kind: 'k', seed: 0, config: { a: p.a } }], draw: (s) => drawn.push([...s]) }, () => pool);
+    const preparing = controller.prepare();
+    store.getState().setParams({ a: 2 });
+    const resetting = controller.paramsChanged(['a']);
+    await Promise.all([preparing, resetting]);
+    await controller.play();
+    await sleep(20);
+    const live = runs.filter((r) => !r.closed);
+    expect(live.map((r) => (r.spec.config as { a: number }).a)).toEqual([2]);
+    expect(store.getState().status.state).toBe('training');
+    expect(drawn.at(-1)?.[0]?.state).toBe('training');
+  });
+
+  it('runs still opening when the widget goes away are closed, not reopened', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool, runs } = fakePool();
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined }, () => pool);
+    const preparing = controller.prepare();
+    await controller.dispose();
+    await preparing;
+    await sleep(10);
+    expect(runs.length).toBe(1);
+    expect(runs.every((r) => r.closed)).toBe(true);
+  });
+
+  it('a streamed snapshot that arrives after a pause’s answer does not make the run look alive', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool } = fakePool({ streamDelay: 15 });
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined }, () => pool);
+    await controller.prepare();
+    await controller.play();
+    await controller.pause();
+    await sleep(30);
+    expect(store.getState().status.state).toBe('paused');
+  });
+
+  it('a reset overtaken by a newer one leaves the runs and the status to it', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    // Closing the first run is slow, so the first reset finishes last.
+    const { pool, runs } = fakePool({ closeDelay: (i) => (i === 0 ? 40 : 0) });
+    const controller = new RunController(store, { specs: (p) => [{ kind: 'k', seed: 0, config: { a: p.a } }], draw: () => undefined }, () => pool);
+    await controller.prepare();
+    store.getState().setParams({ a: 2 });
+    const first = controller.paramsChanged(['a']);
+    store.getState().setParams({ a: 3 });
+    await controller.paramsChanged(['a']);
+    await controller.play();
+    await first;
+    await sleep(10);
+    expect(store.getState().status.state).toBe('training');
+    const live = runs.filter((r) => !r.closed);
+    expect(live.map((r) => [(r.spec.config as { a: number }).a, r.state])).toEqual([[3, 'training']]);
+  });
+});
