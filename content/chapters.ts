@@ -19,6 +19,7 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Data, model, loss and optimizer; why the gradient points uphill; gradient descent, momentum and Adam on real surfaces.',
   },
+  { number: 3, slug: 'logistic', title: 'Logistic regression and softmax', summary: 'From a score to a probability: the sigmoid, cross-entropy from maximum likelihood, softmax and its temperature, the logsumexp trick, and calibration.' },
 ];
 
 export function chapterFile(chapter: Chapter): string {

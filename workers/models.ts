@@ -4,7 +4,11 @@
  */
 import type { ModelBuilder } from './model';
 import { buildDescentRun } from '@/components/widgets/descent-playground/model';
+import { buildClassifierRun } from '@/components/widgets/classifier-2d/model';
+import { buildSoftmaxRun } from '@/components/widgets/softmax-temperature/model';
 
 export const modelRegistry: Record<string, ModelBuilder<never>> = {
   descent: buildDescentRun as ModelBuilder<never>,
+  classifier: buildClassifierRun as ModelBuilder<never>,
+  'softmax-temperature': buildSoftmaxRun as ModelBuilder<never>,
 };

@@ -18,4 +18,6 @@ const loading = () => <p className="widget-loading">Loading the interactive figu
 
 export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'descent-playground': dynamic(() => import('./descent-playground/View'), { ssr: false, loading }),
+  'classifier-2d': dynamic(() => import('./classifier-2d/View'), { ssr: false, loading }),
+  'softmax-temperature': dynamic(() => import('./softmax-temperature/View'), { ssr: false, loading }),
 };
