@@ -117,11 +117,11 @@ export function drawReliability(state: ReliabilityState): string {
     ? { x: 'predicted p(class 1)', y: 'fraction in class 1' }
     : { x: 'confidence (largest p)', y: 'fraction correct' };
   let out = gridLines(RELIABILITY_BOX, null, y, { yTicks: 5 });
-  const maxCount = Math.max(1, ...state.count);
+  const maxCount = Math.max(1, ...Array.from(state.count).filter(Number.isFinite));
   let bars = '';
   let counts = '';
   for (let b = 0; b < B; b++) {
-    if (!(state.count[b] > 0)) continue;
+    if (!(state.count[b] > 0 && Number.isFinite(state.count[b]) && Number.isFinite(state.frequency[b]))) continue;
     const left = x(b / B) + 1;
     const right = x((b + 1) / B) - 1;
     const top = y(state.frequency[b]);
