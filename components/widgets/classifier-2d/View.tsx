@@ -11,7 +11,21 @@ import type { Snapshot } from '@/workers/api';
 import type { WidgetProps } from '@/components/widgets/registry';
 import { confusionAt, type Confusion } from './calibration';
 import type { ClassifierConfig } from './model';
-import { drawLossChart, drawOverlay, drawReliability, FIELD_BOX, fieldPixels, LOSS_BOX, predictedClasses, RELIABILITY_BOX } from './draw';
+import {
+  drawBoundary,
+  drawFieldFrame,
+  drawLossChart,
+  drawPoints,
+  drawReliabilityBars,
+  drawReliabilityFrame,
+  drawReliabilityGrid,
+  drawRings,
+  FIELD_BOX,
+  fieldPixels,
+  LOSS_BOX,
+  predictedClasses,
+  RELIABILITY_BOX,
+} from './draw';
 import { classifierSchema, DATASETS, FIELD_GRID, MAX_STEPS, TEST_POINTS, type ClassifierParams } from './schema';
 import styles from './styles.module.css';
 
@@ -36,15 +50,21 @@ interface Readout {
 const EMPTY_READOUT: Readout = { classes: 2, confusion: null, trainAccuracy: null, testAccuracy: null, ece: null };
 const READOUT_INTERVAL_MS = 100;
 
-/** Keeps the latest snapshot and repaints at most once per animation frame. */
+type LayerName = 'frame' | 'boundary' | 'points' | 'rings' | 'relGrid' | 'relBars' | 'relFrame' | 'loss';
+
+/**
+ * Keeps the latest snapshot and repaints at most once per animation frame.
+ * Each picture is a stack of SVG layers; a layer whose markup did not
+ * change is left alone, so the axes and the training points are not
+ * rebuilt by the browser on every frame.
+ */
 class Painter {
   canvas: HTMLCanvasElement | null = null;
-  overlay: SVGSVGElement | null = null;
-  reliability: SVGSVGElement | null = null;
-  loss: SVGSVGElement | null = null;
+  layers: Partial<Record<LayerName, SVGGElement | null>> = {};
   snapshot: Snapshot | null = null;
   params: ClassifierParams;
   onReadout: (r: Readout) => void = () => undefined;
+  private shown = new Map<LayerName, string>();
   private frame = 0;
   private lastReadout = 0;
   private trailing = 0;
@@ -66,11 +86,24 @@ class Painter {
     window.clearTimeout(this.trailing);
   }
 
+  /** Forget what is on screen (after a theme change, or new elements). */
+  invalidate(): void {
+    this.shown.clear();
+  }
+
+  private layer(name: LayerName, markup: () => string, key?: string): void {
+    const target = this.layers[name];
+    if (!target) return;
+    const next = key ?? markup();
+    if (this.shown.get(name) === next) return;
+    this.shown.set(name, next);
+    renderSvg(target, key === undefined ? next : markup());
+  }
+
   paint(): void {
     const data = this.snapshot?.data;
     if (!data) return;
     const classes = data.classes as number;
-    const field = data.field as Float32Array;
     if (this.canvas) {
       const ctx = this.canvas.getContext('2d');
       if (ctx) {
@@ -81,7 +114,7 @@ class Painter {
           this.canvas.height = Math.round(FIELD_BOX.height * dpr);
         }
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        paintHeatmap(ctx, fieldPixels(field, classes), FIELD_GRID.nx, FIELD_GRID.ny, FIELD_BOX);
+        paintHeatmap(ctx, fieldPixels(data.field as Float32Array, classes), FIELD_GRID.nx, FIELD_GRID.ny, FIELD_BOX);
       }
     }
     const state = {
@@ -92,26 +125,31 @@ class Painter {
       weights: data.weights as Float32Array,
       tau: this.params.tau,
     };
-    if (this.overlay) renderSvg(this.overlay, drawOverlay(state));
-    if (this.reliability) {
-      renderSvg(
-        this.reliability,
-        drawReliability({
-          confidence: data.relConfidence as Float32Array,
-          frequency: data.relFrequency as Float32Array,
-          count: data.relCount as Float32Array,
-          binary: classes === 2,
-        }),
-      );
-    }
-    if (this.loss) renderSvg(this.loss, drawLossChart(data.losses as Float32Array, this.params.loss === 'ce' ? 'cross-entropy' : 'squared error'));
+    const binary = classes === 2;
+    // The points are fixed for a run: their coordinates are the key.
+    const pointsKey = `${state.labels.join(',')}|${state.points.join(',')}`;
+    this.layer('frame', drawFieldFrame, 'frame');
+    this.layer('boundary', () => drawBoundary(state));
+    this.layer('points', () => drawPoints(state.points, state.labels), pointsKey);
+    this.layer('rings', () => drawRings(state));
+    this.layer('relGrid', drawReliabilityGrid, 'grid');
+    this.layer('relBars', () =>
+      drawReliabilityBars({
+        confidence: data.relConfidence as Float32Array,
+        frequency: data.relFrequency as Float32Array,
+        count: data.relCount as Float32Array,
+        binary,
+      }),
+    );
+    this.layer('relFrame', () => drawReliabilityFrame(binary), `frame|${binary}`);
+    this.layer('loss', () => drawLossChart(data.losses as Float32Array, this.params.loss === 'ce' ? 'cross-entropy' : 'squared error'));
     this.readout(() => {
       const predicted = predictedClasses(state);
       let right = 0;
       predicted.forEach((k, i) => (right += k === state.labels[i] ? 1 : 0));
       return {
         classes,
-        confusion: classes === 2 ? confusionAt(state.trainProbs, state.labels, state.tau) : null,
+        confusion: binary ? confusionAt(state.trainProbs, state.labels, state.tau) : null,
         trainAccuracy: state.labels.length ? right / state.labels.length : null,
         testAccuracy: data.testAccuracy as number,
         ece: data.ece as number,
@@ -138,9 +176,10 @@ export default function Classifier2d({ id, embedded }: WidgetProps) {
   const params = useStore(store, (s) => s.params) as ClassifierParams;
   const setParams = useStore(store, (s) => s.setParams);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const overlayRef = useRef<SVGSVGElement>(null);
-  const reliabilityRef = useRef<SVGSVGElement>(null);
-  const lossRef = useRef<SVGSVGElement>(null);
+  const layerRefs = useRef<Partial<Record<LayerName, SVGGElement | null>>>({});
+  const layerRef = (name: LayerName) => (el: SVGGElement | null) => {
+    layerRefs.current[name] = el;
+  };
   const [readout, setReadout] = useState<Readout>(EMPTY_READOUT);
 
   const painter = useMemo(() => new Painter(store.getState().params as ClassifierParams), [store]);
@@ -163,10 +202,9 @@ export default function Classifier2d({ id, embedded }: WidgetProps) {
 
   useEffect(() => {
     painter.canvas = canvasRef.current;
-    painter.overlay = overlayRef.current;
-    painter.reliability = reliabilityRef.current;
-    painter.loss = lossRef.current;
+    painter.layers = layerRefs.current;
     painter.onReadout = setReadout;
+    painter.invalidate();
     painter.paint();
     const unwatch = watchTheme(() => painter.paint());
     return () => {
@@ -225,14 +263,20 @@ export default function Classifier2d({ id, embedded }: WidgetProps) {
           <div className={styles.field}>
             <canvas ref={canvasRef} className={styles.canvas} aria-hidden="true" />
             <svg
-              ref={overlayRef}
               className={styles.overlay}
               viewBox={`0 0 ${FIELD_BOX.width} ${FIELD_BOX.height}`}
               role="img"
               aria-label={`${DATASETS[params.dataset].label}: ${params.n} training points, coloured by class, over the model's probability field; the black line is the decision boundary${binary ? ` at τ = ${params.tau}` : ''}; ringed points are misclassified.`}
-            />
+            >
+              <g ref={layerRef('frame')} />
+              <g ref={layerRef('boundary')} />
+              <g ref={layerRef('points')} />
+              <g ref={layerRef('rings')} />
+            </svg>
           </div>
-          <svg ref={lossRef} viewBox={`0 0 ${LOSS_BOX.width} ${LOSS_BOX.height}`} role="img" aria-label="Training loss against the step" />
+          <svg viewBox={`0 0 ${LOSS_BOX.width} ${LOSS_BOX.height}`} role="img" aria-label="Training loss against the step">
+            <g ref={layerRef('loss')} />
+          </svg>
         </div>
         <div className={styles.side}>
           <ul className={styles.legend} aria-label="Classes">
@@ -281,7 +325,15 @@ export default function Classifier2d({ id, embedded }: WidgetProps) {
               <dd data-metric="ece">{readout.ece === null ? '—' : readout.ece.toFixed(3)}</dd>
             </div>
           </dl>
-          <svg ref={reliabilityRef} viewBox={`0 0 ${RELIABILITY_BOX.width} ${RELIABILITY_BOX.height}`} role="img" aria-label={`Reliability diagram on ${TEST_POINTS} held-out points: bars show how often the predicted event happened in each bin of predicted probability; the dashed diagonal is perfect calibration; grey bars above the plot count the points per bin.`} />
+          <svg
+            viewBox={`0 0 ${RELIABILITY_BOX.width} ${RELIABILITY_BOX.height}`}
+            role="img"
+            aria-label={`Reliability diagram on ${TEST_POINTS} held-out points: bars show how often the predicted event happened in each bin of predicted probability; the dashed diagonal is perfect calibration; grey bars above the plot count the points per bin.`}
+          >
+            <g ref={layerRef('relGrid')} />
+            <g ref={layerRef('relBars')} />
+            <g ref={layerRef('relFrame')} />
+          </svg>
         </div>
       </div>
     </WidgetFrame>

@@ -64,38 +64,72 @@ function segmentPath(segments: readonly Segment[]): string {
   return segments.map(([ax, ay, bx, by]) => `M${num(x(ax))},${num(y(ay))}L${num(x(bx))},${num(y(by))}`).join('');
 }
 
-export function drawOverlay(state: OverlayState): string {
+/** The overlay in layers, so that what does not change during a run (axes, points) is not redrawn each frame. */
+export interface OverlayLayers {
+  frame: string;
+  boundary: string;
+  points: string;
+  rings: string;
+}
+
+/** Axes of the field: the same for every run. */
+export function drawFieldFrame(): string {
   const { x, y } = fieldScales();
-  const n = state.labels.length;
-  let out = axes(FIELD_BOX, x, y, { x: { label: 'x₁' }, y: { label: 'x₂' } });
-  const window = DOMAIN;
-  if (state.classes === 2) {
-    if (state.tau !== 0.5) {
-      const half = binaryBoundary(state.weights, 0, window);
-      if (half) out += el('path', { d: segmentPath([half]), class: 'boundary-half', style: 'stroke:var(--muted);stroke-dasharray:4 4', 'stroke-width': 1.25, fill: 'none' });
-    }
-    const line = binaryBoundary(state.weights, logitOf(state.tau), window);
-    if (line) out += el('path', { d: segmentPath([line]), class: 'boundary', style: 'stroke:var(--text)', 'stroke-width': 2, fill: 'none' });
-  } else {
-    const segments = multiclassBoundaries(state.weights, state.classes, window);
-    if (segments.length) out += el('path', { d: segmentPath(segments), class: 'boundary', style: 'stroke:var(--text)', 'stroke-width': 2, fill: 'none', 'stroke-linecap': 'round' });
-  }
+  return axes(FIELD_BOX, x, y, { x: { label: 'x₁' }, y: { label: 'x₂' } });
+}
+
+function pointCircles(points: Float32Array, labels: Float32Array) {
+  const { x, y } = fieldScales();
+  const n = labels.length;
   const xs = new Float32Array(n);
   const ys = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    xs[i] = state.points[2 * i];
-    ys[i] = state.points[2 * i + 1];
+    xs[i] = points[2 * i];
+    ys[i] = points[2 * i + 1];
   }
-  const circles = scatterCircles({ xs, ys, labels: state.labels }, x, y, { radius: 4 });
-  out += scatterSvg(circles);
-  // Points on the wrong side of the boundary get a ring.
+  return scatterCircles({ xs, ys, labels }, x, y, { radius: 4 });
+}
+
+/** The training points, coloured by class: fixed for a run. */
+export function drawPoints(points: Float32Array, labels: Float32Array): string {
+  return scatterSvg(pointCircles(points, labels));
+}
+
+/** The decision boundary at τ (two classes, with the τ = ½ line dashed when τ differs) or between the argmax regions. */
+export function drawBoundary(state: Pick<OverlayState, 'classes' | 'weights' | 'tau'>): string {
+  const window = DOMAIN;
+  if (state.classes !== 2) {
+    const segments = multiclassBoundaries(state.weights, state.classes, window);
+    return segments.length ? el('path', { d: segmentPath(segments), class: 'boundary', style: 'stroke:var(--text)', 'stroke-width': 2, fill: 'none', 'stroke-linecap': 'round' }) : '';
+  }
+  let out = '';
+  if (state.tau !== 0.5) {
+    const half = binaryBoundary(state.weights, 0, window);
+    if (half) out += el('path', { d: segmentPath([half]), class: 'boundary-half', style: 'stroke:var(--muted);stroke-dasharray:4 4', 'stroke-width': 1.25, fill: 'none' });
+  }
+  const line = binaryBoundary(state.weights, logitOf(state.tau), window);
+  if (line) out += el('path', { d: segmentPath([line]), class: 'boundary', style: 'stroke:var(--text)', 'stroke-width': 2, fill: 'none' });
+  return out;
+}
+
+/** Rings around the points on the wrong side of the boundary. */
+export function drawRings(state: OverlayState): string {
   const predicted = predictedClasses(state);
-  const rings = circles
+  const rings = pointCircles(state.points, state.labels)
     .filter((c) => predicted[c.index] !== state.labels[c.index])
     .map((c) => el('circle', { cx: c.cx, cy: c.cy, r: c.r + 2.5 }))
     .join('');
-  out += el('g', { class: 'misclassified', style: 'fill:none;stroke:var(--text);stroke-width:1.5' }, rings);
-  return out;
+  return el('g', { class: 'misclassified', style: 'fill:none;stroke:var(--text);stroke-width:1.5' }, rings);
+}
+
+export function overlayLayers(state: OverlayState): OverlayLayers {
+  return { frame: drawFieldFrame(), boundary: drawBoundary(state), points: drawPoints(state.points, state.labels), rings: drawRings(state) };
+}
+
+/** The whole overlay as one piece of markup, bottom layer first. */
+export function drawOverlay(state: OverlayState): string {
+  const l = overlayLayers(state);
+  return l.frame + l.boundary + l.points + l.rings;
 }
 
 export interface ReliabilityState {
@@ -109,14 +143,28 @@ export interface ReliabilityState {
 /** The baseline of the per-bin counts drawn above the reliability plot. */
 const COUNT_BASE = 32;
 
-export function drawReliability(state: ReliabilityState): string {
+function reliabilityScales() {
+  return { x: xScale(RELIABILITY_BOX, [0, 1]), y: yScale(RELIABILITY_BOX, [0, 1]) };
+}
+
+/** Grid lines under the bars: fixed. */
+export function drawReliabilityGrid(): string {
+  return gridLines(RELIABILITY_BOX, null, reliabilityScales().y, { yTicks: 5 });
+}
+
+/** The diagonal, the axes and their titles, over the bars: fixed for a number of classes. */
+export function drawReliabilityFrame(binary: boolean): string {
+  const { x, y } = reliabilityScales();
+  const labels = binary ? { x: 'predicted p(class 1)', y: 'fraction in class 1' } : { x: 'confidence (largest p)', y: 'fraction correct' };
+  let out = el('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), class: 'diagonal', style: 'stroke:var(--text);stroke-dasharray:5 4', 'stroke-width': 1.25 });
+  out += el('text', { x: x(0) - 6, y: COUNT_BASE - 2, 'text-anchor': 'end', style: 'fill:var(--muted);font-family:var(--sans);font-size:10px' }, 'points');
+  return out + axes(RELIABILITY_BOX, x, y, { x: { label: labels.x, ticks: 5 }, y: { label: labels.y, ticks: 5 } });
+}
+
+/** One bar per non-empty bin (the observed frequency), and the bin counts above the plot. */
+export function drawReliabilityBars(state: ReliabilityState): string {
   const B = state.count.length;
-  const x = xScale(RELIABILITY_BOX, [0, 1]);
-  const y = yScale(RELIABILITY_BOX, [0, 1]);
-  const labels = state.binary
-    ? { x: 'predicted p(class 1)', y: 'fraction in class 1' }
-    : { x: 'confidence (largest p)', y: 'fraction correct' };
-  let out = gridLines(RELIABILITY_BOX, null, y, { yTicks: 5 });
+  const { x, y } = reliabilityScales();
   const maxCount = Math.max(1, ...Array.from(state.count).filter(Number.isFinite));
   let bars = '';
   let counts = '';
@@ -130,12 +178,14 @@ export function drawReliability(state: ReliabilityState): string {
     const h = 24 * (state.count[b] / maxCount);
     counts += el('rect', { x: left, y: COUNT_BASE - h, width: right - left, height: Math.max(0.5, h) });
   }
-  out += el('g', { class: 'reliability-bars', style: 'fill:var(--accent);fill-opacity:0.55' }, bars);
-  out += el('g', { class: 'reliability-counts', style: 'fill:var(--muted);fill-opacity:0.7' }, counts);
-  out += el('text', { x: x(0) - 6, y: COUNT_BASE - 2, 'text-anchor': 'end', style: 'fill:var(--muted);font-family:var(--sans);font-size:10px' }, 'points');
-  out += el('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), class: 'diagonal', style: 'stroke:var(--text);stroke-dasharray:5 4', 'stroke-width': 1.25 });
-  out += axes(RELIABILITY_BOX, x, y, { x: { label: labels.x, ticks: 5 }, y: { label: labels.y, ticks: 5 } });
-  return out;
+  return (
+    el('g', { class: 'reliability-bars', style: 'fill:var(--accent);fill-opacity:0.55' }, bars) +
+    el('g', { class: 'reliability-counts', style: 'fill:var(--muted);fill-opacity:0.7' }, counts)
+  );
+}
+
+export function drawReliability(state: ReliabilityState): string {
+  return drawReliabilityGrid() + drawReliabilityBars(state) + drawReliabilityFrame(state.binary);
 }
 
 export function drawLossChart(losses: Float32Array | null, label: string): string {

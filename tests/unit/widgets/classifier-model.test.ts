@@ -8,10 +8,10 @@ import { getBackend } from '@/engine';
 import { buildClassifierRun, type ClassifierConfig } from '@/components/widgets/classifier-2d/model';
 import { confusionAt } from '@/components/widgets/classifier-2d/calibration';
 import { multiclassBoundaries } from '@/components/widgets/classifier-2d/boundary';
-import { classifierSchema, DOMAIN, FIELD_GRID, MAX_STEPS } from '@/components/widgets/classifier-2d/schema';
+import { classifierSchema, DOMAIN, FIELD_GRID, MAX_STEPS, type ClassifierParams } from '@/components/widgets/classifier-2d/schema';
 import { defaultsOf } from '@/components/widgets/kit/schema';
 
-const defaults = defaultsOf(classifierSchema);
+const defaults = defaultsOf(classifierSchema) as ClassifierParams;
 const base: ClassifierConfig = {
   dataset: defaults.dataset,
   n: defaults.n,
