@@ -33,6 +33,10 @@ export class RunController<S extends WidgetSchema> {
   private opening: Promise<RunHandle[]> | null = null;
   private generation = 0;
   private suspended = false;
+  /** Whether the runs were last told to play. Snapshots stream through their own
+   * channel and can arrive after a pause's reply: one that still says
+   * 'training' then is stale and must not flip the state back. */
+  private playing = false;
   private lastStatusAt = 0;
 
   constructor(
@@ -54,6 +58,7 @@ export class RunController<S extends WidgetSchema> {
     if (state === 'diverged' || state === 'error') await this.reset();
     this.suspended = false;
     const runs = await this.ensureRuns();
+    this.playing = true;
     this.store.getState().setStatus({ state: 'training', message: null });
     await this.guard(Promise.all(runs.map((r) => r.play())));
   }
@@ -65,6 +70,7 @@ export class RunController<S extends WidgetSchema> {
 
   /** Exactly n steps of every run (the "step" button, and tests). */
   async stepBy(n: number): Promise<void> {
+    this.playing = false;
     const runs = await this.ensureRuns();
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(n))));
     if (snaps) this.accept(snaps, true);
@@ -157,6 +163,7 @@ export class RunController<S extends WidgetSchema> {
 
   private async closeRuns(): Promise<void> {
     this.generation++;
+    this.playing = false;
     const runs = this.runs;
     this.runs = [];
     this.snapshots = [];
@@ -164,6 +171,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private async pauseRuns(state: 'paused'): Promise<void> {
+    this.playing = false;
     if (this.store.getState().status.state !== 'training') return;
     const snaps = await this.guard(Promise.all(this.runs.map((r) => r.pause())));
     if (snaps) this.accept(snaps, true);
@@ -182,6 +190,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private receive(index: number, snapshot: Snapshot): void {
+    if (!this.playing && snapshot.state === 'training') return;
     this.snapshots[index] = snapshot;
     this.setup.draw(this.snapshots);
     this.updateStatus(false);

@@ -59,9 +59,6 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
     [],
   );
   useEffect(() => () => void evaluator.dispose(), [evaluator]);
-  useEffect(() => {
-    if (targeted) document.getElementById(instanceId)?.scrollIntoView({ block: 'start' });
-  }, [targeted, instanceId]);
 
   // The engine's numbers for these logits and this temperature, from the worker.
   useEffect(() => {
@@ -131,6 +128,7 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
       instanceId={instanceId}
       title="Softmax at a temperature"
       description="Bars of editable logits above, and below them the softmax of the logits divided by a temperature T, with the entropy and the largest probability; the naive formula can be shown beside the stable one."
+      targeted={targeted}
       embedded={embedded}
       embedHeight={820}
       controls={controls}
