@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { pointerInViewBox, renderSvg } from '@/components/plots';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
@@ -54,19 +54,24 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
   const probsRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
 
-  const evaluator = useMemo(
-    () => new WorkerEvaluator<SoftmaxQuery, SoftmaxReport>({ kind: 'softmax-temperature', seed: 0, config: {} }, setError),
-    [],
-  );
-  useEffect(() => () => void evaluator.dispose(), [evaluator]);
+  // One evaluator per mount (made in an effect, so a remount gets a fresh one).
+  const evaluator = useRef<WorkerEvaluator<SoftmaxQuery, SoftmaxReport> | null>(null);
+  useEffect(() => {
+    const e = new WorkerEvaluator<SoftmaxQuery, SoftmaxReport>({ kind: 'softmax-temperature', seed: 0, config: {} }, setError);
+    evaluator.current = e;
+    return () => {
+      evaluator.current = null;
+      void e.dispose();
+    };
+  }, []);
 
   // The engine's numbers for these logits and this temperature, from the worker.
   useEffect(() => {
-    evaluator.request({ logits: params.logits, temperature: params.temperature }, (r) => {
+    evaluator.current?.request({ logits: params.logits, temperature: params.temperature }, (r) => {
       setReport(r);
       setError(null);
     });
-  }, [evaluator, params.logits, params.temperature]);
+  }, [params.logits, params.temperature]);
 
   const K = params.logits.length;
   const current = Math.min(selected, K - 1);
