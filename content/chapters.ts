@@ -26,6 +26,7 @@ export const chapters: readonly Chapter[] = [
     summary:
       'A line through points: squared loss and its exact bowl, the closed form against gradient descent, ridge, and losses that ignore outliers.',
   },
+  { number: 3, slug: 'logistic', title: 'Logistic regression and softmax', summary: 'From a score to a probability: the sigmoid, cross-entropy from maximum likelihood, softmax and its temperature, the logsumexp trick, and calibration.' },
 ];
 
 export function chapterFile(chapter: Chapter): string {

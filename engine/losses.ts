@@ -4,10 +4,11 @@
 
 import { add, div, minimum, mul, sub } from './ops/binary';
 import { mean, sum } from './ops/reduce';
-import { abs, exp, log1p, relu } from './ops/unary';
+import { concat, unsqueeze } from './ops/movement';
+import { abs } from './ops/unary';
 import { logsumexp } from './nn/softmax';
 import { show } from './shape';
-import { Tensor, tensor } from './tensor';
+import { Tensor, tensor, zerosLike } from './tensor';
 
 export type Reduction = 'mean' | 'sum';
 
@@ -47,11 +48,15 @@ export function huber(pred: Tensor, target: Tensor | ArrayLike<number>, options:
 }
 
 /** Binary cross-entropy from logits z with targets y ∈ [0, 1]:
- * −y·log σ(z) − (1 − y)·log(1 − σ(z)) = max(z, 0) − z·y + log(1 + e^(−|z|)),
- * the form that never takes the log of 0. */
+ * −y·log σ(z) − (1 − y)·log(1 − σ(z)) = log(1 + eᶻ) − z·y = logsumexp(0, z) − z·y,
+ * which never takes the log of 0 nor overflows. Written through logsumexp
+ * (whose max is held constant) its gradient is σ(z) − y everywhere; the
+ * equivalent max(z, 0) + log(1 + e^(−|z|)) has two kinks at z = 0 whose
+ * subgradients do not add up to σ(0) = ½ there. */
 export function bceWithLogits(logits: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions = {}): Tensor {
   const y = asTarget(target, logits);
-  const perElement = add(sub(relu(logits), mul(logits, y)), log1p(exp(mul(abs(logits), -1))));
+  const z = unsqueeze(logits, -1);
+  const perElement = sub(logsumexp(concat([zerosLike(z), z], -1), -1), mul(logits, y));
   return reduce(perElement, options.reduction);
 }
 

@@ -59,6 +59,16 @@ export const SCENARIOS = [
     path: 'embed/loss-surface/',
     widget: 'loss-surface',
   },
+  {
+    name: 'classifier-2d (three blobs, softmax regression, fastest pace: 1000 steps/s cap)',
+    path: 'chapters/logistic/?classifier-2d=v.1~ds.blobs3~sp.1000#classifier-2d',
+    widget: 'classifier-2d',
+  },
+  {
+    name: 'classifier-2d (two blobs, 400 points, default pace 60 steps/s)',
+    path: 'chapters/logistic/?classifier-2d=v.1~n.400#classifier-2d',
+    widget: 'classifier-2d',
+  },
 ];
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;

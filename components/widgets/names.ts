@@ -41,6 +41,8 @@ export const WIDGETS: readonly WidgetInfo[] = [
     section: 'bowl-shape',
     height: 800,
   },
+  { name: 'classifier-2d', component: 'Classifier2d', title: 'A linear classifier, trained live', chapter: 'logistic', section: 'classifier', height: 900 },
+  { name: 'softmax-temperature', component: 'SoftmaxTemperature', title: 'Softmax at a temperature', chapter: 'logistic', section: 'temperature', height: 600 },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

@@ -22,4 +22,6 @@ export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'universal-bins': dynamic(() => import('./universal-bins/View'), { ssr: false, loading }),
   'fit-a-line': dynamic(() => import('./fit-a-line/View'), { ssr: false, loading }),
   'loss-surface': dynamic(() => import('./loss-surface/View'), { ssr: false, loading }),
+  'classifier-2d': dynamic(() => import('./classifier-2d/View'), { ssr: false, loading }),
+  'softmax-temperature': dynamic(() => import('./softmax-temperature/View'), { ssr: false, loading }),
 };

@@ -34,6 +34,7 @@ export const ROUTES = [
   { path: '', title: /Looking Glass/ },
   { path: 'chapters/learning/', title: /Learning is minimizing/ },
   { path: 'chapters/linear/', title: /Linear regression/ },
+  { path: 'chapters/logistic/', title: /Logistic regression and softmax/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */

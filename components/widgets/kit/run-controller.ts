@@ -184,6 +184,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   private async pauseRuns(state: 'paused'): Promise<void> {
+    this.playing = false;
     if (this.store.getState().status.state !== 'training') return;
     this.playing = false;
     const snaps = await this.guard(Promise.all(this.runs.map((r) => r.pause())));

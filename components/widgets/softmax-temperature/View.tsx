@@ -1,0 +1,194 @@
+'use client';
+
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useStore } from 'zustand';
+import { pointerInViewBox, renderSvg } from '@/components/plots';
+import { ParamControl } from '@/components/widgets/kit/ParamControl';
+import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { WorkerEvaluator } from '@/components/widgets/kit/worker-evaluator';
+import type { WidgetProps } from '@/components/widgets/registry';
+import { bandAt, drawLogits, drawProbabilities, indexed, logitScale, LOGITS_BOX, PROBS_BOX } from './draw';
+import type { SoftmaxQuery, SoftmaxReport } from './model';
+import { limitReached, NaiveTable } from './readouts';
+import { LOGIT_LIMIT, softmaxSchema, type SoftmaxParams } from './schema';
+import styles from './styles.module.css';
+
+const clampLogit = (v: number) => Math.round(Math.min(LOGIT_LIMIT, Math.max(-LOGIT_LIMIT, v)) * 100) / 100;
+
+/** A logit typed as a number; the draft may be half-typed ("-", "1.") while the value stays valid. */
+function LogitInput({ index, value, onChange }: { index: number; value: number; onChange(v: number): void }) {
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft((d) => (Number(d) === value ? d : String(value))), [value]);
+  return (
+    <label className={styles.logitInput}>
+      <span className="ui-label">{indexed('z', index)}</span>
+      <input
+        type="number"
+        inputMode="decimal"
+        min={-LOGIT_LIMIT}
+        max={LOGIT_LIMIT}
+        step={0.1}
+        value={draft}
+        aria-label={`Logit ${indexed('z', index)}`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v)) onChange(clampLogit(v));
+        }}
+        onBlur={() => setDraft(String(value))}
+      />
+    </label>
+  );
+}
+
+export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
+  const instanceId = id ?? softmaxSchema.name;
+  const { store, targeted } = useWidgetStore(softmaxSchema, instanceId, false);
+  const params = useStore(store, (s) => s.params) as SoftmaxParams;
+  const setParams = useStore(store, (s) => s.setParams);
+  const [report, setReport] = useState<SoftmaxReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const logitsRef = useRef<SVGSVGElement>(null);
+  const probsRef = useRef<SVGSVGElement>(null);
+  const dragging = useRef(false);
+
+  // One evaluator per mount (made in an effect, so a remount gets a fresh one).
+  const evaluator = useRef<WorkerEvaluator<SoftmaxQuery, SoftmaxReport> | null>(null);
+  useEffect(() => {
+    const e = new WorkerEvaluator<SoftmaxQuery, SoftmaxReport>({ kind: 'softmax-temperature', seed: 0, config: {} }, setError);
+    evaluator.current = e;
+    return () => {
+      evaluator.current = null;
+      void e.dispose();
+    };
+  }, []);
+
+  // The engine's numbers for these logits and this temperature, from the worker.
+  useEffect(() => {
+    evaluator.current?.request({ logits: params.logits, temperature: params.temperature }, (r) => {
+      setReport(r);
+      setError(null);
+    });
+  }, [params.logits, params.temperature]);
+
+  const K = params.logits.length;
+  const current = Math.min(selected, K - 1);
+
+  useEffect(() => {
+    if (logitsRef.current) renderSvg(logitsRef.current, drawLogits({ logits: params.logits, selected: current }));
+  }, [params.logits, current]);
+
+  useEffect(() => {
+    if (!probsRef.current) return;
+    const matches = report && report.probs.length === K;
+    renderSvg(probsRef.current, matches ? drawProbabilities({ probs: report.probs, naive: params.naive ? report.naiveProbs : null }) : '');
+  }, [report, params.naive, K]);
+
+  function setLogit(i: number, v: number) {
+    const next = params.logits.slice();
+    next[i] = clampLogit(v);
+    setParams({ logits: next });
+  }
+
+  function dragTo(e: PointerEvent<SVGSVGElement>, start: boolean) {
+    const at = pointerInViewBox(e.currentTarget, e.clientX, e.clientY);
+    if (!at) return;
+    const i = start ? bandAt(LOGITS_BOX, K, at[0]) : current;
+    if (start) setSelected(i);
+    setLogit(i, Math.round(logitScale().invert(at[1]) * 10) / 10);
+  }
+
+  function onKey(e: KeyboardEvent<SVGSVGElement>) {
+    const step = e.shiftKey ? 1 : 0.1;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') setSelected((current + (e.key === 'ArrowLeft' ? K - 1 : 1)) % K);
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') setLogit(current, params.logits[current] + (e.key === 'ArrowUp' ? step : -step));
+    else return;
+    e.preventDefault();
+  }
+
+  const limit = report && report.probs.length === K ? limitReached(report.probs) : null;
+
+  const controls = (
+    <>
+      <ParamControl schema={softmaxSchema} store={store} name="temperature" />
+      <ParamControl schema={softmaxSchema} store={store} name="naive" />
+      <div className={styles.count}>
+        <span className="ui-label">{K} logits</span>
+        <button type="button" className="ui-button" data-action="add-logit" disabled={K >= 8} onClick={() => setParams({ logits: [...params.logits, 0] })}>
+          Add
+        </button>
+        <button type="button" className="ui-button" data-action="remove-logit" disabled={K <= 3} onClick={() => setParams({ logits: params.logits.slice(0, -1) })}>
+          Remove
+        </button>
+      </div>
+    </>
+  );
+
+  return (
+    <WidgetFrame
+      schema={softmaxSchema}
+      store={store}
+      instanceId={instanceId}
+      title="Softmax at a temperature"
+      description="Bars of editable logits above, and below them the softmax of the logits divided by a temperature T, with the entropy and the largest probability; the naive formula can be shown beside the stable one."
+      targeted={targeted}
+      embedded={embedded}
+      embedHeight={820}
+      controls={controls}
+    >
+      <div className={styles.layout}>
+        <div className={styles.charts}>
+          <svg
+            ref={logitsRef}
+            className={styles.logits}
+            viewBox={`0 0 ${LOGITS_BOX.width} ${LOGITS_BOX.height}`}
+            role="application"
+            tabIndex={0}
+            aria-label={`Logits: ${params.logits.map((z, i) => `${indexed('z', i)} = ${z}`).join(', ')}. ${indexed('z', current)} is selected: left and right arrows choose a logit, up and down change it by 0.1 (Shift: by 1). Drag a bar to set it.`}
+            data-selected={current}
+            onKeyDown={onKey}
+            onPointerDown={(e) => {
+              dragging.current = true;
+              e.currentTarget.setPointerCapture(e.pointerId);
+              dragTo(e, true);
+            }}
+            onPointerMove={(e) => dragging.current && dragTo(e, false)}
+            onPointerUp={() => (dragging.current = false)}
+            onPointerCancel={() => (dragging.current = false)}
+          />
+          <svg ref={probsRef} viewBox={`0 0 ${PROBS_BOX.width} ${PROBS_BOX.height}`} role="img" aria-label={report ? `Probabilities at T = ${params.temperature}: ${Array.from(report.probs, (p, i) => `${indexed('p', i)} = ${p.toFixed(3)}`).join(', ')}` : 'Probabilities'} />
+        </div>
+        <div className={styles.side}>
+          <div className={styles.inputs} role="group" aria-label="Type the logits">
+            {params.logits.map((z, i) => (
+              <LogitInput key={i} index={i} value={z} onChange={(v) => setLogit(i, v)} />
+            ))}
+          </div>
+          <dl className={styles.metrics} aria-live="polite">
+            <div>
+              <dt>entropy H</dt>
+              <dd data-metric="entropy">{report ? `${report.entropy.toFixed(3)} nats` : '—'}</dd>
+              <dd className={styles.aside}>of at most log K = {Math.log(K).toFixed(3)}</dd>
+            </div>
+            <div>
+              <dt>largest probability</dt>
+              <dd data-metric="max-prob">{report ? `${indexed('p', report.argmax)} = ${report.maxProb.toFixed(3)}` : '—'}</dd>
+            </div>
+            <div>
+              <dt>limit</dt>
+              <dd data-metric="limit">{limit === 'one-hot' ? 'one-hot: the largest p is within 0.01 of 1 (T → 0)' : limit === 'uniform' ? 'uniform: every p is within 0.01 of 1/K (T → ∞)' : 'neither limit'}</dd>
+            </div>
+          </dl>
+          {error ? (
+            <p className={styles.error} role="alert">
+              {error}
+            </p>
+          ) : null}
+          {params.naive && report && report.probs.length === K ? <NaiveTable report={report} /> : null}
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
