@@ -19,6 +19,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Data, model, loss and optimizer; why the gradient points uphill; gradient descent, momentum and Adam on real surfaces.',
   },
+  {
+    number: 4,
+    slug: 'mlp',
+    title: 'Neural networks',
+    summary:
+      'Why no line separates XOR; hidden layers and the activations between them; universal approximation built from bins; minibatches and epochs; a playground that trains networks live.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

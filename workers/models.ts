@@ -6,9 +6,11 @@ import type { ModelBuilder } from './model';
 import { buildDescentRun } from '@/components/widgets/descent-playground/model';
 import { buildActivationCurves } from '@/components/widgets/activation-gallery/model';
 import { buildBinsRun } from '@/components/widgets/universal-bins/model';
+import { buildPlaygroundRun } from '@/components/widgets/playground/model';
 
 export const modelRegistry: Record<string, ModelBuilder<never>> = {
   descent: buildDescentRun as ModelBuilder<never>,
   'activation-curves': buildActivationCurves as ModelBuilder<never>,
   'universal-bins': buildBinsRun as ModelBuilder<never>,
+  playground: buildPlaygroundRun as ModelBuilder<never>,
 };

@@ -25,6 +25,14 @@ export const WIDGETS: readonly WidgetInfo[] = [
   },
   { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 1000 },
   { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 780 },
+  {
+    name: 'playground',
+    component: 'Playground',
+    title: 'Neural network playground',
+    chapter: 'mlp',
+    section: 'train-your-own',
+    height: 1400,
+  },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

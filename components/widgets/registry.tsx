@@ -20,4 +20,5 @@ export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'descent-playground': dynamic(() => import('./descent-playground/View'), { ssr: false, loading }),
   'activation-gallery': dynamic(() => import('./activation-gallery/View'), { ssr: false, loading }),
   'universal-bins': dynamic(() => import('./universal-bins/View'), { ssr: false, loading }),
+  playground: dynamic(() => import('./playground/View'), { ssr: false, loading }),
 };

@@ -33,6 +33,7 @@ export { expect };
 export const ROUTES = [
   { path: '', title: /Looking Glass/ },
   { path: 'chapters/learning/', title: /Learning is minimizing/ },
+  { path: 'chapters/mlp/', title: /Neural networks/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
