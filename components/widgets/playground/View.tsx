@@ -35,6 +35,14 @@ function livePatchOf(changed: string[], p: PlaygroundParams): Record<string, unk
   return patch;
 }
 
+/** The readout's values (filled in by the painter) and their labels. */
+const READOUT = [
+  ['train-loss', 'training loss'],
+  ['test-loss', 'test loss'],
+  ['train-accuracy', 'training accuracy'],
+  ['test-accuracy', 'test accuracy'],
+] as const;
+
 const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
 
 export default function Playground({ id, embedded }: WidgetProps) {
@@ -273,22 +281,12 @@ export default function Playground({ id, embedded }: WidgetProps) {
         </div>
         <div className={styles.charts}>
           <dl ref={readout} className={styles.readout} data-readout="playground">
-            <div>
-              <dt>training loss</dt>
-              <dd data-value="train-loss">—</dd>
-            </div>
-            <div>
-              <dt>test loss</dt>
-              <dd data-value="test-loss">—</dd>
-            </div>
-            <div>
-              <dt>training accuracy</dt>
-              <dd data-value="train-accuracy">—</dd>
-            </div>
-            <div>
-              <dt>test accuracy</dt>
-              <dd data-value="test-accuracy">—</dd>
-            </div>
+            {READOUT.map(([name, label]) => (
+              <div key={name}>
+                <dt>{label}</dt>
+                <dd data-value={name}>—</dd>
+              </div>
+            ))}
           </dl>
           <svg ref={loss} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
           <svg ref={accuracy} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />

@@ -20,8 +20,10 @@ import {
   scatterCircles,
   xScale,
   yScale,
+  type LinePath,
   type Pixels,
   type PlotBox,
+  type Scale,
   type Theme,
 } from '@/components/plots';
 import { el } from '@/components/plots/svg';
@@ -167,8 +169,20 @@ export function historyColumn(history: Float32Array, c: number): Float32Array {
   return out;
 }
 
+/**
+ * A chart as markup, plus what a repaint needs to know: the key of its
+ * scales (while it holds, only the lines' path data changed) and the lines.
+ */
+export interface Chart {
+  key: string;
+  markup: string;
+  lines: LinePath[];
+}
+
+const scaleKey = (x: Scale, y: Scale) => `${x.domain().join(',')}|${y.domain().join(',')}`;
+
 /** Training and test loss against the step, on a log axis (the loss spans decades as a net fits). */
-export function lossChart(history: Float32Array): string {
+export function lossChart(history: Float32Array): Chart {
   const steps = historyColumn(history, 0);
   const train = historyColumn(history, 1);
   const test = historyColumn(history, 2);
@@ -179,16 +193,17 @@ export function lossChart(history: Float32Array): string {
     { ...SERIES.train, xs: steps, ys: train },
     { ...SERIES.test, xs: steps, ys: test },
   ];
-  return (
+  const lines = linePaths(series, x, y);
+  const markup =
     gridLines(CHART_BOX, null, y) +
-    linesSvg(linePaths(series, x, y)) +
+    linesSvg(lines) +
     axes(CHART_BOX, x, y, { x: { label: 'step', ticks: 4 }, y: { label: 'loss 𝓛' } }) +
-    legendSvg(series.map((s) => ({ label: s.name, color: s.color })), { x: CHART_BOX.width - 150, y: 12, direction: 'row', itemWidth: 78 })
-  );
+    legendSvg(series.map((s) => ({ label: s.name, color: s.color })), { x: CHART_BOX.width - 150, y: 12, direction: 'row', itemWidth: 78 });
+  return { key: scaleKey(x, y), markup, lines };
 }
 
 /** Training and test accuracy against the step, 0 to 100%. */
-export function accuracyChart(history: Float32Array, classes: number): string {
+export function accuracyChart(history: Float32Array, classes: number): Chart {
   const steps = historyColumn(history, 0);
   const x = xScale(CHART_BOX, [0, Math.max(10, steps[steps.length - 1] ?? 0)], { nice: true });
   const y = yScale(CHART_BOX, [0, 1]);
@@ -201,10 +216,11 @@ export function accuracyChart(history: Float32Array, classes: number): string {
   const chanceLine =
     el('line', { x1: r.left, x2: r.right, y1: chance, y2: chance, style: 'stroke:var(--muted)', 'stroke-dasharray': '3 3' }) +
     el('text', { x: r.right - 4, y: chance - 4, 'text-anchor': 'end', style: 'fill:var(--muted);font-family:var(--sans);font-size:10px' }, 'chance');
-  return (
+  const lines = linePaths(series, x, y);
+  const markup =
     gridLines(CHART_BOX, null, y) +
     chanceLine +
-    linesSvg(linePaths(series, x, y)) +
-    axes(CHART_BOX, x, y, { x: { label: 'step', ticks: 4 }, y: { label: 'accuracy', format: (v) => `${Math.round(v * 100)}%` } })
-  );
+    linesSvg(lines) +
+    axes(CHART_BOX, x, y, { x: { label: 'step', ticks: 4 }, y: { label: 'accuracy', format: (v) => `${Math.round(v * 100)}%` } });
+  return { key: `${scaleKey(x, y)}|${classes}`, markup, lines };
 }

@@ -31,26 +31,14 @@ import {
 import type { TrainableRun } from '@/workers/model';
 import { evaluateFields, evaluateUnit, fieldSize, unitFieldSize } from './fields';
 import { DOMAIN, HISTORY_STRIDE } from './snapshot';
-import { POINTS, type DatasetName, type LossName, type OptimizerName, type PlaygroundActivation } from './schema';
+import { POINTS, type LossName, type PlaygroundParams } from './schema';
 
-export interface PlaygroundConfig {
-  dataset: DatasetName;
-  classes: number;
-  noise: number;
-  /** Share of the points used for training, in percent; the rest are the test set. */
-  trainPercent: number;
-  dataSeed: number;
-  widths: readonly number[];
-  activation: PlaygroundActivation;
-  loss: LossName;
-  optimizer: OptimizerName;
-  lr: number;
-  momentum: number;
-  /** Examples per step; 0 means the whole training set. */
-  batch: number;
-  /** λ of the L2 penalty (added to each gradient as λθ). */
-  l2: number;
-}
+/**
+ * What a run needs: the parameters that shape data, network and training
+ * (the seed travels in the spec), with the batch size as a number (0: the
+ * whole training set) and λ of the L2 penalty (added to each gradient as λθ).
+ */
+export type PlaygroundConfig = Omit<PlaygroundParams, 'seed' | 'showTest' | 'discretize' | 'batch' | 'l2'> & { batch: number; l2: number };
 
 export type PlaygroundQuery =
   | { type: 'data' }

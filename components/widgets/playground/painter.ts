@@ -5,7 +5,7 @@
  */
 import { currentTheme, paintHeatmap, renderSvg, type Theme } from '@/components/plots';
 import { formatValue } from '@/components/ui/format';
-import { accuracyChart, classColors, decisionImage, lossChart, planeAxes, PLANE_BOX, pointsSvg, unitImage, type PointSet } from './draw';
+import { accuracyChart, classColors, decisionImage, lossChart, planeAxes, PLANE_BOX, pointsSvg, unitImage, type Chart, type PointSet } from './draw';
 import { inputFields, networkLayout, paintNetwork, thumbnailStrip, unitAt, type NetworkLayout, type UnitPlace } from './network';
 import { classCount, widthsOf, type PlaygroundParams } from './schema';
 import { DOMAIN, HISTORY_STRIDE, type PlaygroundFrame } from './snapshot';
@@ -215,8 +215,8 @@ export class Painter {
     const { loss, accuracy, readout } = this.targets;
     const frame = this.frame;
     const history = frame?.history ?? new Float32Array(0);
-    if (loss) renderSvg(loss, lossChart(history));
-    if (accuracy) renderSvg(accuracy, accuracyChart(history, classCount(this.params)));
+    if (loss) paintChart(loss, lossChart(history));
+    if (accuracy) paintChart(accuracy, accuracyChart(history, classCount(this.params)));
     if (readout) {
       const percent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
       const values: Record<string, string> = {
@@ -236,4 +236,18 @@ export class Painter {
       readout.dataset.metricsStep = history.length ? String(history[history.length - HISTORY_STRIDE]) : '';
     }
   }
+}
+
+/**
+ * While a chart's scales hold, only its lines' path data is replaced: the
+ * browser then redraws two paths instead of rebuilding the chart's axes.
+ */
+function paintChart(svg: SVGSVGElement, chart: Chart): void {
+  const paths = chart.lines.map((l) => (l.d ? svg.querySelector<SVGPathElement>(`path[data-series="${l.name}"]`) : null));
+  if (svg.dataset.key === chart.key && chart.lines.every((l, k) => !l.d || paths[k])) {
+    chart.lines.forEach((l, k) => paths[k]?.setAttribute('d', l.d));
+    return;
+  }
+  svg.dataset.key = chart.key;
+  renderSvg(svg, chart.markup);
 }

@@ -103,13 +103,16 @@ describe('points and charts', () => {
   const history = Float32Array.from([0, 0.7, 0.71, 0.5, 0.48, 10, 0.3, 0.35, 0.8, 0.75, 20, NaN, Infinity, 0.9, 0.85, 30, 0.1, 0.2, 1, 0.95]);
 
   it('charts loss (log axis) and accuracy with a chance line, and never writes NaN', () => {
-    const loss = lossChart(history);
-    const accuracy = accuracyChart(history, 2);
+    const loss = lossChart(history).markup;
+    const accuracy = accuracyChart(history, 2).markup;
     expect(loss).not.toMatch(NOT_A_NUMBER);
     expect(accuracy).not.toMatch(NOT_A_NUMBER);
     expect(accuracy).toContain('chance');
     expect(loss).toMatchSnapshot();
     expect(accuracy).toMatchSnapshot();
-    expect(lossChart(new Float32Array(0))).not.toMatch(NOT_A_NUMBER);
+    expect(lossChart(new Float32Array(0)).markup).not.toMatch(NOT_A_NUMBER);
+    // The scales' key changes only when an axis does.
+    expect(lossChart(history.slice(0, 15)).key).toBe(lossChart(history.slice(0, 15)).key);
+    expect(accuracyChart(history, 3).key).not.toBe(accuracyChart(history, 2).key);
   });
 });
