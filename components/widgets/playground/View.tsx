@@ -276,7 +276,7 @@ export default function Playground({ id, embedded }: WidgetProps) {
           />
           <p id={`${instanceId}-unit`} className={styles.hint} aria-live="polite">
             {focused ? `Unit: ${unitName(focused)}${selected && selected.column === focused.column && selected.unit === focused.unit ? ', enlarged' : ''}. ` : ''}
-            Click a unit to show its own field in place of the output. Colour runs from orange (negative) through the page colour (zero) to purple (positive).
+            Click a unit to show its own field in place of the output. Colour runs from orange (negative) through the page colour (zero) to purple (positive). Between wide layers only the larger weights are drawn.
           </p>
         </div>
         <div className={styles.charts}>

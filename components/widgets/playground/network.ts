@@ -87,11 +87,16 @@ export interface EdgeBucket {
   lines: number[];
 }
 
+/** Between two layers with more weights than this, only those above the mean size are drawn. */
+export const DENSE_EDGES = 256;
+
 /**
  * Every weight as an edge from the right side of its source unit to the left
  * side of its target, grouped by sign and by |w| into EDGE_LEVELS widths
  * (|w| ≥ 2 is the widest). Weights come layer after layer, each out × in.
- * Non-finite weights are not drawn.
+ * Between wide layers (more than DENSE_EDGES weights) only the weights at
+ * least as large as their mean |w| are drawn: a thousand hairlines hide the
+ * few that matter. Non-finite weights are not drawn.
  */
 export function edgeBuckets(layout: NetworkLayout, weights: Float32Array): EdgeBucket[] {
   const buckets: EdgeBucket[] = [];
@@ -109,10 +114,12 @@ export function edgeBuckets(layout: NetworkLayout, weights: Float32Array): EdgeB
     const to = layout.columns[l + 1];
     // Output units are dots of radius size/OUTPUT_DOT, hidden ones squares.
     const inset = (u: UnitPlace) => (l + 1 === last ? u.size / OUTPUT_DOT : u.size / 2);
+    const count = from.length * to.length;
+    const floor = count > DENSE_EDGES ? meanAbs(weights, offset, count) : 0;
     for (let o = 0; o < to.length; o++) {
       for (let i = 0; i < from.length; i++) {
         const w = weights[offset + o * from.length + i];
-        if (!Number.isFinite(w)) continue;
+        if (!Number.isFinite(w) || Math.abs(w) < floor) continue;
         const level = Math.min(EDGE_LEVELS - 1, Math.floor((Math.abs(w) / 2) * EDGE_LEVELS));
         const bucket = buckets[(w < 0 ? 0 : 1) * EDGE_LEVELS + level];
         bucket.lines.push(from[i].x + from[i].size / 2, from[i].y, to[o].x - inset(to[o]), to[o].y);
@@ -122,6 +129,18 @@ export function edgeBuckets(layout: NetworkLayout, weights: Float32Array): EdgeB
   }
   if (many) for (const b of buckets) b.opacity *= 0.6;
   return buckets.filter((b) => b.lines.length > 0);
+}
+
+function meanAbs(values: Float32Array, offset: number, count: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let k = offset; k < offset + count; k++) {
+    if (Number.isFinite(values[k])) {
+      sum += Math.abs(values[k]);
+      n++;
+    }
+  }
+  return n ? sum / n : 0;
 }
 
 /**

@@ -20,8 +20,8 @@ function scale(): number {
 }
 
 type Part = 'plane' | 'points' | 'network' | 'charts';
-/** Charts and readouts change a little with every frame: ten repaints a second suffice. */
-const CHART_INTERVAL_MS = 100;
+/** Charts and readouts change a little with every frame: five repaints a second suffice. */
+const CHART_INTERVAL_MS = 200;
 const ALL: readonly Part[] = ['plane', 'points', 'network', 'charts'];
 
 export type UnitRef = { column: number; unit: number };

@@ -71,6 +71,14 @@ describe('network diagram', () => {
     expect(buckets.map((b) => [b.sign, b.level, b.width.toFixed(2), b.lines.map((v) => Math.round(v))])).toMatchSnapshot();
   });
 
+  it('between wide layers draws only the weights at least as large as their mean', () => {
+    const layout = networkLayout([2, 20, 20, 2]);
+    // 40 + 400 + 40 weights; in the 20 × 20 block, |w| alternates 0.1 and 0.5 (mean 0.3).
+    const weights = Float32Array.from({ length: 480 }, (_, k) => (k >= 40 && k < 440 ? (k % 2 ? 0.5 : -0.1) : 0.2));
+    const edges = edgeBuckets(layout, weights).reduce((s, b) => s + b.lines.length / 4, 0);
+    expect(edges).toBe(40 + 200 + 40);
+  });
+
   it('puts the inputs’ and units’ thumbnails side by side in one strip', () => {
     const t = 2;
     const inputs = inputFields(t, 1);
