@@ -27,6 +27,13 @@ export const chapters: readonly Chapter[] = [
       'A line through points: squared loss and its exact bowl, the closed form against gradient descent, ridge, and losses that ignore outliers.',
   },
   { number: 3, slug: 'logistic', title: 'Logistic regression and softmax', summary: 'From a score to a probability: the sigmoid, cross-entropy from maximum likelihood, softmax and its temperature, the logsumexp trick, and calibration.' },
+  {
+    number: 4,
+    slug: 'mlp',
+    title: 'Neural networks',
+    summary:
+      'Why no line separates XOR; hidden layers and the activations between them; universal approximation built from bins; minibatches and epochs; a playground that trains networks live.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

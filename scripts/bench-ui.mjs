@@ -69,6 +69,18 @@ export const SCENARIOS = [
     path: 'chapters/logistic/?classifier-2d=v.1~n.400#classifier-2d',
     widget: 'classifier-2d',
   },
+  {
+    name: 'playground (spiral, 6 × 8 tanh, lr 0.03, batch 10)',
+    path: 'chapters/mlp/?playground=v.1~w.8_8_8_8_8_8~opt.sgd~lr.0.03~b.10#playground',
+    widget: 'playground',
+    readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
+  },
+  {
+    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10)',
+    path: 'chapters/mlp/?playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10#playground',
+    widget: 'playground',
+    readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
+  },
 ];
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;
@@ -120,6 +132,12 @@ for (const scenario of chosen) {
   }
   const result = await page.evaluate(() => ({ ...window.__bench, recording: false }));
   const loss = await widget.getAttribute('data-loss');
+  // Widget-specific readouts: [selector inside the widget (':scope' for its root), attribute].
+  const readouts = {};
+  for (const [label, [selector, attribute]] of Object.entries(scenario.readouts ?? {})) {
+    const value = selector === ':scope' ? await widget.getAttribute(attribute) : await widget.locator(selector).first().getAttribute(attribute);
+    readouts[label] = value === null || value === '' ? null : Number(Number(value).toPrecision(4));
+  }
   const tasks = result.longTasks;
   rows.push({
     scenario: scenario.name,
@@ -129,6 +147,7 @@ for (const scenario of chosen) {
     'tasks > 50 ms': tasks.filter((d) => d > 50).length,
     'longest task (ms)': tasks.length ? Math.round(Math.max(...tasks)) : 0,
     'loss at end': loss === '' ? null : Number(Number(loss).toPrecision(4)),
+    ...readouts,
   });
   await page.close();
 }

@@ -7,8 +7,13 @@ import type { SnapshotData } from './api';
 export interface TrainableRun {
   /** One optimisation step; returns the training loss it measured. */
   step(): number;
-  /** What the widget draws each frame. Arrays returned here are transferred. */
-  snapshot(): SnapshotData;
+  /**
+   * What the widget draws each frame. Arrays returned here are transferred.
+   * `playing` is true for the frames streamed while training, which a model
+   * may thin out (a costly field every few frames); false answers a pause,
+   * a step or a change, and should carry everything fresh.
+   */
+  snapshot(options?: { playing: boolean }): SnapshotData;
   /** Hyper-parameter changes mid-run. Unknown keys are an error. */
   set(patch: Record<string, unknown>): void;
   /** On-demand results (a field at full resolution, attention for an input). */

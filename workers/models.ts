@@ -9,6 +9,7 @@ import { buildBinsRun } from '@/components/widgets/universal-bins/model';
 import { buildLinearFitRun } from '@/components/widgets/fit-a-line/model';
 import { buildClassifierRun } from '@/components/widgets/classifier-2d/model';
 import { buildSoftmaxRun } from '@/components/widgets/softmax-temperature/model';
+import { buildPlaygroundRun } from '@/components/widgets/playground/model';
 
 export const modelRegistry: Record<string, ModelBuilder<never>> = {
   descent: buildDescentRun as ModelBuilder<never>,
@@ -17,4 +18,5 @@ export const modelRegistry: Record<string, ModelBuilder<never>> = {
   'linear-fit': buildLinearFitRun as ModelBuilder<never>,
   classifier: buildClassifierRun as ModelBuilder<never>,
   'softmax-temperature': buildSoftmaxRun as ModelBuilder<never>,
+  playground: buildPlaygroundRun as ModelBuilder<never>,
 };

@@ -180,7 +180,7 @@ export class Trainer implements TrainerApi {
       state: run.state,
       divergedAt: run.divergedAt,
       error: run.error,
-      data: run.model.snapshot(),
+      data: run.model.snapshot({ playing: run.state === 'training' }),
     };
   }
 

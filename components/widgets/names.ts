@@ -43,6 +43,14 @@ export const WIDGETS: readonly WidgetInfo[] = [
   },
   { name: 'classifier-2d', component: 'Classifier2d', title: 'A linear classifier, trained live', chapter: 'logistic', section: 'classifier', height: 900 },
   { name: 'softmax-temperature', component: 'SoftmaxTemperature', title: 'Softmax at a temperature', chapter: 'logistic', section: 'temperature', height: 600 },
+  {
+    name: 'playground',
+    component: 'Playground',
+    title: 'Neural network playground',
+    chapter: 'mlp',
+    section: 'train-your-own',
+    height: 1400,
+  },
 ];
 
 export function widgetByName(name: string): WidgetInfo | undefined {

@@ -24,4 +24,5 @@ export const WIDGET_COMPONENTS: Record<string, ComponentType<WidgetProps>> = {
   'loss-surface': dynamic(() => import('./loss-surface/View'), { ssr: false, loading }),
   'classifier-2d': dynamic(() => import('./classifier-2d/View'), { ssr: false, loading }),
   'softmax-temperature': dynamic(() => import('./softmax-temperature/View'), { ssr: false, loading }),
+  playground: dynamic(() => import('./playground/View'), { ssr: false, loading }),
 };

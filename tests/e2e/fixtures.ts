@@ -35,6 +35,7 @@ export const ROUTES = [
   { path: 'chapters/learning/', title: /Learning is minimizing/ },
   { path: 'chapters/linear/', title: /Linear regression/ },
   { path: 'chapters/logistic/', title: /Logistic regression and softmax/ },
+  { path: 'chapters/mlp/', title: /Neural networks/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */

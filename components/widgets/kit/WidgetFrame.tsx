@@ -28,6 +28,8 @@ interface WidgetFrameProps<S extends WidgetSchema> {
   /** Suggested iframe height for the embed snippet, in CSS pixels. */
   embedHeight?: number;
   lossLabel?: string;
+  /** Keep the play controls in view at the bottom of the screen while a tall widget scrolls past. */
+  stickyRun?: boolean;
   controls: ReactNode;
   children: ReactNode;
 }
@@ -35,11 +37,11 @@ interface WidgetFrameProps<S extends WidgetSchema> {
 /**
  * The frame every widget sits in: title, share controls, notices about the
  * link, the widget's drawing, its controls, play controls and a readout.
- * Its root carries data-widget, data-widget-id, data-run-state, data-step
- * and data-loss so that tests and course tools can observe it.
+ * Its root carries data-widget, data-widget-id, data-run-state, data-step,
+ * data-epoch (for models with epochs) and data-loss so that tests and course tools can observe it.
  */
 export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
-  const { schema, store, instanceId, title, description, controller, autoplay, targeted, embedded, embedHeight = 640, lossLabel, controls, children } = props;
+  const { schema, store, instanceId, title, description, controller, autoplay, targeted, embedded, embedHeight = 640, lossLabel, stickyRun, controls, children } = props;
   const status = useStore(store, (s) => s.status);
   const notices = useStore(store, (s) => s.notices);
   const dismissNotices = useStore(store, (s) => s.dismissNotices);
@@ -101,6 +103,7 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
       data-widget-id={instanceId}
       data-run-state={status.state}
       data-step={status.step}
+      data-epoch={status.epoch ?? undefined}
       data-loss={status.loss === null ? '' : String(status.loss)}
       aria-labelledby={`${instanceId}-title`}
       aria-describedby={`${instanceId}-description`}
@@ -158,7 +161,7 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
       ) : null}
       <div className="widget-controls">{controls}</div>
       {controller ? (
-        <div className="widget-run">
+        <div className={stickyRun ? 'widget-run widget-run-sticky' : 'widget-run'}>
           <PlayControls
             state={status.state}
             onPlay={() => void controller.play()}

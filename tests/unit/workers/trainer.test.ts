@@ -15,7 +15,7 @@ function geometric(config: { ratio: number; pace?: number; maxSteps?: number }):
       loss *= ratio;
       return loss;
     },
-    snapshot: () => ({ steps, path: new Float32Array([steps, loss]) }),
+    snapshot: (options) => ({ steps, path: new Float32Array([steps, loss]), playing: options?.playing ?? null }),
     set(patch) {
       if ('ratio' in patch) ratio = patch.ratio as number;
       if ('pace' in patch) pace = patch.pace as number | null;
@@ -51,6 +51,18 @@ describe('Trainer', () => {
     expect(s.loss).toBe(0.125);
     expect(s.state).toBe('paused');
     expect(s.data.steps).toBe(3);
+  });
+
+  it('tells the model whether a snapshot is a streamed frame or answers a call', async () => {
+    const t = new Trainer(registry, realEnv());
+    const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.99 } });
+    expect((await t.step(id, 1)).data.playing).toBe(false);
+    const frames: Snapshot[] = [];
+    await t.play(id, (s) => frames.push(s));
+    await sleep(80);
+    expect((await t.pause(id)).data.playing).toBe(false);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((f) => f.data.playing === true || f.state !== 'training')).toBe(true);
   });
 
   it('refuses an unknown model kind with a clear message', async () => {

@@ -1,0 +1,117 @@
+'use client';
+
+import { useId, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { Select } from '@/components/ui/Select';
+import { Slider } from '@/components/ui/Slider';
+import { ParamControl } from '@/components/widgets/kit/ParamControl';
+import type { WidgetStore } from '@/components/widgets/kit/store';
+import styles from './styles.module.css';
+import { HAS_CLASSES, MAX_LAYERS, MAX_UNITS, PRESETS, playgroundSchema, presetOf, widthsOf, type PlaygroundParams } from './schema';
+
+type Schema = typeof playgroundSchema;
+
+function Group({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <fieldset className={wide ? `${styles.group} ${styles.wide}` : styles.group}>
+      <legend>{title}</legend>
+      <div className={styles.groupBody}>{children}</div>
+    </fieldset>
+  );
+}
+
+/** A seed: typed, or rolled anew. */
+function SeedControl({ store, name, label }: { store: WidgetStore<Schema>; name: 'seed' | 'dataSeed'; label: string }) {
+  const id = useId();
+  const value = useStore(store, (s) => (s.params as PlaygroundParams)[name]);
+  const setParams = useStore(store, (s) => s.setParams);
+  const { min, max } = playgroundSchema.params[name];
+  return (
+    <div className={styles.seed}>
+      <label htmlFor={id} className="ui-label">
+        {label}
+      </label>
+      <div className={styles.seedRow}>
+        <input
+          id={id}
+          type="number"
+          min={min}
+          max={max}
+          step={1}
+          value={value}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (Number.isFinite(v) && v >= min && v <= max) setParams({ [name]: v });
+          }}
+        />
+        <button type="button" className="ui-button" onClick={() => setParams({ [name]: Math.floor(Math.random() * (max + 1)) })}>
+          New<span className="visually-hidden"> {label.toLowerCase()}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Schema>; onExport(): void }) {
+  const params = useStore(store, (s) => s.params) as PlaygroundParams;
+  const setParams = useStore(store, (s) => s.setParams);
+  const widths = widthsOf(params);
+  const preset = presetOf(params);
+  const presetOptions = [{ value: 'custom', label: 'your own settings' }, ...PRESETS.map((p) => ({ value: p.name, label: p.label }))];
+  const uniform = widths.every((w) => w === widths[0]);
+
+  return (
+    <>
+      <Group title="Start from" wide>
+        <Select
+          label="Preset"
+          value={preset?.name ?? 'custom'}
+          options={presetOptions}
+          onChange={(name) => {
+            const p = PRESETS.find((q) => q.name === name);
+            if (p) setParams(p.params as never);
+          }}
+        />
+        <button type="button" className={`ui-button ${styles.export}`} onClick={onExport} data-action="export">
+          Export weights (JSON)
+        </button>
+      </Group>
+      <Group title="Data">
+        <ParamControl schema={playgroundSchema} store={store} name="dataset" />
+        <ParamControl schema={playgroundSchema} store={store} name="classes" disabled={!HAS_CLASSES.has(params.dataset)} />
+        <ParamControl schema={playgroundSchema} store={store} name="noise" />
+        <ParamControl schema={playgroundSchema} store={store} name="trainPercent" />
+        <SeedControl store={store} name="dataSeed" label="Data seed" />
+        <ParamControl schema={playgroundSchema} store={store} name="showTest" />
+        <ParamControl schema={playgroundSchema} store={store} name="discretize" />
+      </Group>
+      <Group title="Network">
+        <Slider
+          label="Hidden layers"
+          value={widths.length}
+          min={0}
+          max={MAX_LAYERS}
+          onChange={(n) => setParams({ widths: Array.from({ length: n }, (_, i) => widths[i] ?? widths[widths.length - 1] ?? 4) })}
+        />
+        <Slider
+          label={uniform ? 'Units per layer' : 'Units per layer (layers differ)'}
+          value={widths.length ? Math.max(...widths) : 1}
+          min={1}
+          max={MAX_UNITS}
+          disabled={widths.length === 0}
+          onChange={(u) => setParams({ widths: widths.map(() => u) })}
+        />
+        <ParamControl schema={playgroundSchema} store={store} name="activation" />
+        <SeedControl store={store} name="seed" label="Seed" />
+      </Group>
+      <Group title="Training">
+        <ParamControl schema={playgroundSchema} store={store} name="loss" />
+        <ParamControl schema={playgroundSchema} store={store} name="optimizer" />
+        <ParamControl schema={playgroundSchema} store={store} name="lr" />
+        <ParamControl schema={playgroundSchema} store={store} name="momentum" disabled={params.optimizer !== 'momentum'} />
+        <ParamControl schema={playgroundSchema} store={store} name="batch" />
+        <ParamControl schema={playgroundSchema} store={store} name="l2" />
+      </Group>
+    </>
+  );
+}

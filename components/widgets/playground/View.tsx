@@ -1,0 +1,297 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useStore } from 'zustand';
+import { watchTheme } from '@/components/plots';
+import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
+import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import type { WidgetProps } from '@/components/widgets/registry';
+import type { PlaygroundData, PlaygroundQuery } from './model';
+import { CHART_BOX, PLANE_BOX, classColors } from './draw';
+import { PlaygroundControls } from './Controls';
+import { Painter, type UnitRef } from './painter';
+import { batchOf, classCount, configOf, DATASETS, MAX_UNITS, playgroundSchema, widthsOf, type PlaygroundParams } from './schema';
+import { readFrame } from './snapshot';
+import styles from './styles.module.css';
+
+type Schema = typeof playgroundSchema;
+
+/** Changes a running network takes without starting over. */
+const LIVE_KEYS = new Set<string>(['lr', 'momentum', 'batch', 'l2']);
+/** Changes to the picture only. */
+const VIEW_KEYS = new Set<string>(['showTest', 'discretize']);
+/** The enlarged unit's field is fetched again at most this often while training. */
+const UNIT_REFRESH_MS = 200;
+
+function livePatchOf(changed: string[], p: PlaygroundParams): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const key of changed) {
+    if (key === 'lr') patch.lr = p.lr;
+    else if (key === 'momentum') patch.momentum = p.momentum;
+    else if (key === 'batch') patch.batch = batchOf(p.batch);
+    else if (key === 'l2') patch.l2 = Number(p.l2);
+  }
+  return patch;
+}
+
+/** The readout's values (filled in by the painter) and their labels. */
+const READOUT = [
+  ['train-loss', 'training loss'],
+  ['test-loss', 'test loss'],
+  ['train-accuracy', 'training accuracy'],
+  ['test-accuracy', 'test accuracy'],
+] as const;
+
+const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
+
+export default function Playground({ id, embedded }: WidgetProps) {
+  const instanceId = id ?? playgroundSchema.name;
+  const { store, autoplay, targeted } = useWidgetStore(playgroundSchema, instanceId, true);
+  const params = useStore(store, (s) => s.params) as PlaygroundParams;
+  const setParams = useStore(store, (s) => s.setParams);
+  const planeCanvas = useRef<HTMLCanvasElement>(null);
+  const planeSvg = useRef<SVGSVGElement>(null);
+  const network = useRef<HTMLCanvasElement>(null);
+  const loss = useRef<SVGSVGElement>(null);
+  const accuracy = useRef<SVGSVGElement>(null);
+  const readout = useRef<HTMLDListElement>(null);
+  const [selected, setSelected] = useState<UnitRef | null>(null);
+  const [focused, setFocused] = useState<UnitRef | null>(null);
+
+  const painter = useMemo(() => new Painter(store.getState().params as PlaygroundParams), [store]);
+  const controller = useMemo(() => {
+    let fetching = false;
+    let fetchedAt = -Infinity;
+    const setup: TrainingSetup<Schema> = {
+      specs: (p) => [{ kind: 'playground', seed: p.seed, config: configOf(p as PlaygroundParams) }],
+      livePatch(changed, p) {
+        const keys = changed as string[];
+        if (!keys.every((k) => LIVE_KEYS.has(k) || VIEW_KEYS.has(k))) return null;
+        return [livePatchOf(keys, p as PlaygroundParams)];
+      },
+      draw(snapshots) {
+        const s = snapshots[0];
+        if (!s) return;
+        painter.running = s.state === 'training';
+        painter.accept(readFrame(s.data));
+        // The enlarged unit follows training, as often as the worker can spare.
+        const unit = painter.selected;
+        const step = painter.fields?.step ?? -1;
+        if (!unit || fetching || painter.unitField?.step === step || performance.now() - fetchedAt < UNIT_REFRESH_MS) return;
+        fetching = true;
+        fetchedAt = performance.now();
+        void fetchUnit(unit, step).finally(() => (fetching = false));
+      },
+      async prepared(runs) {
+        painter.clearRun();
+        painter.data = await runs[0].evaluate<PlaygroundData>({ type: 'data' } satisfies PlaygroundQuery);
+        painter.request();
+      },
+    };
+    const c = new RunController(store, setup);
+    async function fetchUnit(unit: UnitRef, step: number) {
+      const [run] = await c.handles();
+      if (!run) return;
+      try {
+        const q: PlaygroundQuery = { type: 'unit', layer: unit.column - 1, unit: unit.unit };
+        const r = await run.evaluate<{ n: number; field: Float32Array }>(q);
+        if (painter.selected?.column === unit.column && painter.selected.unit === unit.unit) {
+          painter.unitField = { n: r.n, values: r.field, step };
+          painter.request();
+        }
+      } catch {
+        // The run was replaced meanwhile (a reset): the next frame asks again.
+      }
+    }
+    painter.onSelect = (unit) => {
+      setSelected(unit);
+      painter.unitField = null;
+      if (unit) void fetchUnit(unit, painter.fields?.step ?? -1);
+    };
+    return c;
+  }, [store, painter]);
+
+  useEffect(() => {
+    painter.targets = {
+      planeCanvas: planeCanvas.current,
+      planeSvg: planeSvg.current,
+      network: network.current,
+      loss: loss.current,
+      accuracy: accuracy.current,
+      readout: readout.current,
+    };
+    painter.onClear = () => {
+      setSelected(null);
+      setFocused(null);
+    };
+    painter.paint(true);
+    return watchTheme(() => painter.paint(true));
+  }, [painter]);
+
+  useEffect(() => painter.setParams(params), [painter, params]);
+
+  const widths = widthsOf(params);
+  const classes = classCount(params);
+  const layout = painter.layout;
+
+  function select(unit: UnitRef | null) {
+    const same = unit && painter.selected?.column === unit.column && painter.selected.unit === unit.unit;
+    painter.select(same ? null : unit);
+  }
+
+  function clickNetwork(e: MouseEvent<HTMLCanvasElement>) {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const u = painter.unitAt(((e.clientX - rect.left) * layout.width) / rect.width, ((e.clientY - rect.top) * layout.height) / rect.height);
+    if (u && u.column >= 1 && u.column <= widths.length) {
+      painter.setFocus({ column: u.column, unit: u.unit });
+      setFocused({ column: u.column, unit: u.unit });
+      select({ column: u.column, unit: u.unit });
+    }
+  }
+
+  function keyNetwork(e: KeyboardEvent<HTMLCanvasElement>) {
+    if (widths.length === 0) return;
+    const at = painter.focused ?? { column: 1, unit: 0 };
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    let next: UnitRef | null = null;
+    if (moves[e.key]) {
+      const column = Math.min(widths.length, Math.max(1, at.column + moves[e.key][0]));
+      next = { column, unit: Math.min(widths[column - 1] - 1, Math.max(0, at.unit + moves[e.key][1])) };
+    } else if (e.key === 'Enter' || e.key === ' ') select(at);
+    else if (e.key === 'Escape') painter.select(null);
+    else return;
+    e.preventDefault();
+    if (next) {
+      painter.setFocus(next);
+      setFocused(next);
+    }
+  }
+
+  function changeWidth(layer: number, delta: number) {
+    const next = widths.map((w, i) => (i === layer ? Math.min(MAX_UNITS, Math.max(1, w + delta)) : w));
+    setParams({ widths: next });
+  }
+
+  async function exportWeights() {
+    const [run] = await controller.handles();
+    if (!run) return;
+    const json = await run.evaluate({ type: 'export' } satisfies PlaygroundQuery);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 1)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `playground-${params.dataset}-${[2, ...widths, classes].join('-')}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  const datasetLabel = DATASETS.find((d) => d.value === params.dataset)?.label ?? params.dataset;
+  const architecture = widths.length ? `${widths.length} hidden layer${widths.length > 1 ? 's' : ''} of ${widths.join(', ')} units (${params.activation})` : 'no hidden layer';
+
+  return (
+    <WidgetFrame
+      schema={playgroundSchema}
+      store={store}
+      instanceId={instanceId}
+      title="Neural network playground"
+      description="A neural network learning to classify points in the plane: its decision field with the training and test points, the network as layers of units each drawn as its own field, and the loss and accuracy on the training and test sets."
+      controller={controller}
+      autoplay={autoplay}
+      targeted={targeted}
+      embedded={embedded}
+      embedHeight={1400}
+      lossLabel="minibatch loss"
+      stickyRun
+      controls={<PlaygroundControls store={store} onExport={() => void exportWeights()} />}
+    >
+      <div className={styles.layout}>
+        <div className={styles.planePanel}>
+          <div className={styles.panelHead}>
+            <span className={styles.panelTitle}>{selected ? `Field of ${unitName(selected)}` : 'Output: the decision field'}</span>
+            {selected ? (
+              <button type="button" className="ui-button ui-quiet" onClick={() => painter.select(null)} data-action="back-to-output">
+                Back to the output
+              </button>
+            ) : null}
+          </div>
+          <div className={styles.plane}>
+            <canvas ref={planeCanvas} width={PLANE_BOX.width} height={PLANE_BOX.height} aria-hidden="true" />
+            <svg
+              ref={planeSvg}
+              viewBox={`0 0 ${PLANE_BOX.width} ${PLANE_BOX.height}`}
+              role="img"
+              aria-label={`${datasetLabel}: ${classes} classes, training points filled, test points ringed; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
+            />
+          </div>
+          <ul className={styles.key} aria-label="Key">
+            {classColors(classes).map((c, k) => (
+              <li key={c}>
+                <span className={styles.dot} style={{ background: c }} aria-hidden="true" />
+                class {k + 1}
+              </li>
+            ))}
+            <li>
+              <span className={`${styles.dot} ${styles.ring}`} aria-hidden="true" />
+              test point
+            </li>
+          </ul>
+        </div>
+        <div className={styles.networkPanel}>
+          <div className={styles.panelHead}>
+            <span className={styles.panelTitle}>The network: {architecture}</span>
+          </div>
+          <div className={styles.layerHeads} aria-label="Units per hidden layer" role="group">
+            {widths.map((w, i) => {
+              const x = layout.columns[i + 1]?.[0]?.x ?? 0;
+              return (
+                <div key={i} className={styles.layerHead} style={{ left: `${(100 * x) / layout.width}%` }}>
+                  <span>{w}</span>
+                  <button type="button" className={styles.tiny} onClick={() => changeWidth(i, -1)} disabled={w <= 1} aria-label={`Fewer units in layer ${i + 1}`}>
+                    −
+                  </button>
+                  <button type="button" className={styles.tiny} onClick={() => changeWidth(i, 1)} disabled={w >= MAX_UNITS} aria-label={`More units in layer ${i + 1}`}>
+                    +
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+          <canvas
+            ref={network}
+            className={styles.network}
+            style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+            tabIndex={0}
+            role="application"
+            aria-label={`Network diagram, inputs x₁ and x₂ on the left, ${classes} outputs on the right. Each hidden unit is drawn as its own field; edges are weights, orange negative and purple positive, wider when larger. Click a unit, or use the arrow keys and Enter, to enlarge its field.`}
+            aria-describedby={`${instanceId}-unit`}
+            onClick={clickNetwork}
+            onKeyDown={keyNetwork}
+            onFocus={() => {
+              if (!painter.focused && widths.length) {
+                painter.setFocus({ column: 1, unit: 0 });
+                setFocused({ column: 1, unit: 0 });
+              }
+            }}
+            onBlur={() => painter.setFocus(null)}
+          />
+          <p id={`${instanceId}-unit`} className={styles.hint} aria-live="polite">
+            {focused ? `Unit: ${unitName(focused)}${selected && selected.column === focused.column && selected.unit === focused.unit ? ', enlarged' : ''}. ` : ''}
+            Click a unit to show its own field in place of the output. Colour runs from orange (negative) through the page colour (zero) to purple (positive). Between wide layers only the larger weights are drawn.
+          </p>
+        </div>
+        <div className={styles.charts}>
+          <dl ref={readout} className={styles.readout} data-readout="playground">
+            {READOUT.map(([name, label]) => (
+              <div key={name}>
+                <dt>{label}</dt>
+                <dd data-value={name}>—</dd>
+              </div>
+            ))}
+          </dl>
+          <svg ref={loss} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
+          <svg ref={accuracy} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}

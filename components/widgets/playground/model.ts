@@ -1,0 +1,267 @@
+/**
+ * The playground's run, in the worker: an MLP classifying 2-D points,
+ * trained by minibatch SGD, momentum or Adam on the engine. Each step takes
+ * one minibatch; snapshots carry the loss and accuracy history on the
+ * training and test sets, and, as often as the worker can spare, the
+ * decision field, every hidden unit's field and the weights.
+ */
+import {
+  Adam,
+  backward,
+  classification2d,
+  keep,
+  Minibatches,
+  MLP,
+  mse,
+  mul,
+  noGrad,
+  accuracy,
+  Rng,
+  scope,
+  SGD,
+  snapshotParameters,
+  softmax,
+  softmaxCrossEntropy,
+  takeLabels,
+  takeRows,
+  tensor,
+  type Optimizer,
+  type Tensor,
+} from '@/engine';
+import type { TrainableRun } from '@/workers/model';
+import { evaluateFields, evaluateUnit, fieldSize, unitFieldSize } from './fields';
+import { DOMAIN, HISTORY_STRIDE } from './snapshot';
+import { POINTS, type LossName, type PlaygroundParams } from './schema';
+
+/**
+ * What a run needs: the parameters that shape data, network and training
+ * (the seed travels in the spec), with the batch size as a number (0: the
+ * whole training set) and λ of the L2 penalty (added to each gradient as λθ).
+ */
+export type PlaygroundConfig = Omit<PlaygroundParams, 'seed' | 'showTest' | 'discretize' | 'batch' | 'l2'> & { batch: number; l2: number };
+
+export type PlaygroundQuery =
+  | { type: 'data' }
+  | { type: 'unit'; layer: number; unit: number }
+  | { type: 'export' };
+
+export interface PlaygroundData {
+  x: Float32Array;
+  y: Int32Array;
+  /** Points [0, nTrain) are the training set, the rest the test set. */
+  nTrain: number;
+  classes: number;
+}
+
+/** Fields: the decision field plus the unit thumbnails, at most this share of the worker's time … */
+const FIELD_SHARE = 0.25;
+/** … and at most this often while playing (15 pictures a second read as motion). */
+const FIELD_INTERVAL_MS = 66;
+/** Loss and accuracy on the full training and test sets, at most this share. */
+const METRIC_SHARE = 0.15;
+/** History rows kept: beyond this, every other row is dropped (the curve keeps its shape). */
+const HISTORY_ROWS = 1500;
+
+/**
+ * The training loss of logits against labels.
+ * 'ce':  (1/n) Σᵢ [logsumexp(zᵢ) − zᵢ,yᵢ], softmax cross-entropy;
+ * 'sq':  (1/n) Σᵢ Σₖ (pᵢₖ − [yᵢ = k])², p = softmax(z), the squared error of the probabilities.
+ */
+export function lossOf(kind: LossName, logits: Tensor, labels: Int32Array): Tensor {
+  if (kind === 'ce') return softmaxCrossEntropy(logits, labels);
+  const [n, c] = logits.shape;
+  const oneHot = new Float32Array(n * c);
+  for (let i = 0; i < n; i++) oneHot[i * c + labels[i]] = 1;
+  // mse averages over all n·c entries; the loss sums over classes.
+  return mul(mse(softmax(logits, -1), oneHot), c);
+}
+
+function makeOptimizer(params: Tensor[], config: PlaygroundConfig): Optimizer {
+  switch (config.optimizer) {
+    case 'sgd':
+      return new SGD(params, { lr: config.lr, weightDecay: config.l2 });
+    case 'momentum':
+      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.l2 });
+    case 'adam':
+      return new Adam(params, { lr: config.lr, weightDecay: config.l2 });
+  }
+}
+
+/** The data set of a configuration, split into training and test points. */
+export function dataOf(config: Pick<PlaygroundConfig, 'dataset' | 'classes' | 'noise' | 'dataSeed' | 'trainPercent'>): PlaygroundData {
+  const data = classification2d(config.dataset, { n: POINTS, noise: config.noise, seed: config.dataSeed, classes: config.classes });
+  const nTrain = Math.round((POINTS * config.trainPercent) / 100);
+  return { x: data.x, y: data.y, nTrain, classes: data.classes };
+}
+
+export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): TrainableRun {
+  const data = dataOf(config);
+  const { nTrain, classes } = data;
+  const nTest = POINTS - nTrain;
+  const trainX = data.x.subarray(0, 2 * nTrain);
+  const trainY = data.y.subarray(0, nTrain);
+  const testY = data.y.subarray(nTrain);
+  const rng = new Rng(seed);
+  const sizes = [2, ...config.widths, classes];
+  const model = new MLP({ sizes, activation: config.activation, rng });
+  const optimizer = makeOptimizer(model.parameters(), config);
+  const batchRng = rng.fork();
+  const batchesOf = (b: number) => new Minibatches(nTrain, b > 0 ? Math.min(b, nTrain) : nTrain, batchRng);
+  let batches = batchesOf(config.batch);
+  const allTrainX = keep(tensor(trainX, [nTrain, 2]));
+  const allTestX = keep(tensor(data.x.subarray(2 * nTrain), [nTest, 2]));
+  const fieldN = fieldSize(sizes);
+  const unitN = unitFieldSize(sizes);
+
+  let steps = 0;
+  let seen = 0;
+  const history: number[] = [];
+  let historyRows = 0;
+  // When the costly parts were last computed, and what they cost (ms).
+  const timing = { metricsAt: -Infinity, metricsCost: 0, fieldsAt: -Infinity, fieldsCost: 0, metricsStep: -1, fieldsStep: -1 };
+
+  function measure(): void {
+    const row = noGrad(() =>
+      scope(() => {
+        const train = model.forward(allTrainX);
+        const test = model.forward(allTestX);
+        return [
+          steps,
+          lossOf(config.loss, train, trainY).item(),
+          lossOf(config.loss, test, testY).item(),
+          accuracy(train, trainY),
+          accuracy(test, testY),
+        ];
+      }),
+    );
+    history.push(...row);
+    historyRows++;
+    if (historyRows > HISTORY_ROWS) thinHistory();
+  }
+
+  /** Keeps rows 0, 2, 4, … and the last one. */
+  function thinHistory(): void {
+    const kept: number[] = [];
+    for (let r = 0; r < historyRows; r++) {
+      if (r % 2 === 0 || r === historyRows - 1) kept.push(...history.slice(r * HISTORY_STRIDE, (r + 1) * HISTORY_STRIDE));
+    }
+    history.length = 0;
+    history.push(...kept);
+    historyRows = kept.length / HISTORY_STRIDE;
+  }
+
+  function weights(): Float32Array {
+    const parts = model.layers.map((l) => l.weight.toArray());
+    const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
+    return out;
+  }
+
+  const latest = () => history.slice(-HISTORY_STRIDE);
+
+  return {
+    step() {
+      const loss = scope(() => {
+        optimizer.zeroGrad();
+        const idx = batches.next();
+        const logits = model.forward(tensor(takeRows(trainX, 2, idx), [idx.length, 2]));
+        const l = lossOf(config.loss, logits, takeLabels(trainY, idx));
+        backward(l);
+        optimizer.step();
+        seen += idx.length;
+        return l.item();
+      });
+      steps++;
+      return loss;
+    },
+    epoch: () => Math.floor(seen / nTrain),
+    snapshot(options) {
+      const playing = options?.playing ?? false;
+      const now = performance.now();
+      if (timing.metricsStep !== steps && (!playing || now - timing.metricsAt >= timing.metricsCost / METRIC_SHARE)) {
+        measure();
+        timing.metricsAt = now;
+        timing.metricsCost = performance.now() - now;
+        timing.metricsStep = steps;
+      }
+      const out: Record<string, number | Float32Array | null> = {
+        history: Float32Array.from(history),
+        fieldStep: null,
+        field: null,
+        units: null,
+        weights: null,
+      };
+      const start = performance.now();
+      const fieldsDue = start - timing.fieldsAt >= Math.max(FIELD_INTERVAL_MS, timing.fieldsCost / FIELD_SHARE);
+      if (timing.fieldsStep !== steps && (!playing || fieldsDue)) {
+        const fields = evaluateFields(model, fieldN);
+        Object.assign(out, { fieldStep: steps, fieldN: fields.n, field: fields.probs, thumbN: fields.t, units: fields.units, weights: weights() });
+        timing.fieldsAt = start;
+        timing.fieldsCost = performance.now() - start;
+        timing.fieldsStep = steps;
+      }
+      const [, trainLoss = null, testLoss = null, trainAccuracy = null, testAccuracy = null] = latest();
+      return { ...out, trainLoss, testLoss, trainAccuracy, testAccuracy };
+    },
+    set(patch) {
+      for (const [key, value] of Object.entries(patch)) {
+        if (key === 'lr') optimizer.lr = value as number;
+        else if (key === 'momentum') {
+          if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = value as number;
+        } else if (key === 'l2') (optimizer as SGD | Adam).weightDecay = value as number;
+        else if (key === 'batch') batches = batchesOf(value as number);
+        else throw new Error(`playground: cannot change "${key}" mid-run`);
+      }
+    },
+    evaluate(query) {
+      const q = query as PlaygroundQuery;
+      switch (q?.type) {
+        case 'data':
+          return { ...data, x: data.x.slice(), y: data.y.slice() } satisfies PlaygroundData;
+        case 'unit':
+          return { n: unitN, field: evaluateUnit(model, q.layer, q.unit, unitN) };
+        case 'export':
+          return exportOf();
+        default:
+          throw new Error('playground: unknown query');
+      }
+    },
+    dispose() {
+      optimizer.dispose();
+      model.dispose();
+      allTrainX.dispose();
+      allTestX.dispose();
+    },
+  };
+
+  /** The trained network as plain JSON: architecture, settings, and every parameter as nested arrays. */
+  function exportOf() {
+    const params = snapshotParameters(model);
+    const [, trainLoss, testLoss, trainAccuracy, testAccuracy] = latest();
+    return {
+      format: 'looking-glass/playground-mlp@1',
+      about: 'y = W x + b per layer (W is out × in, PyTorch layout); the activation follows every hidden layer; the output layer gives logits for softmax.',
+      sizes,
+      activation: config.activation,
+      loss: config.loss === 'ce' ? 'softmax cross-entropy' : 'squared error of softmax probabilities',
+      optimizer: { kind: config.optimizer, lr: optimizer.lr, l2: config.l2, momentum: config.optimizer === 'momentum' ? config.momentum : undefined },
+      data: { dataset: config.dataset, classes, noise: config.noise, points: POINTS, trainPercent: config.trainPercent, seed: config.dataSeed, domain: DOMAIN },
+      seed,
+      step: steps,
+      epoch: Math.floor(seen / nTrain),
+      metrics: { trainLoss, testLoss, trainAccuracy, testAccuracy },
+      layers: model.layers.map((l, i) => ({
+        weight: rows(params[`layers.${i}.weight`], l.outFeatures, l.inFeatures),
+        bias: Array.from(params[`layers.${i}.bias`] ?? []),
+      })),
+    };
+  }
+}
+
+function rows(values: Float32Array, n: number, m: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * m, (i + 1) * m)));
+}

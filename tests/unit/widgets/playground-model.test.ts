@@ -1,0 +1,209 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getBackend, MLP, noGrad, Rng, scope, tensor } from '@/engine';
+import { buildPlaygroundRun, dataOf, type PlaygroundConfig } from '@/components/widgets/playground/model';
+import { evaluateFields, evaluateUnit, fieldSize, halveInto, macsPerPoint } from '@/components/widgets/playground/fields';
+import { configOf, DEFAULTS, PRESETS, playgroundSchema, presetOf, type PlaygroundParams } from '@/components/widgets/playground/schema';
+import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
+import { readFrame } from '@/components/widgets/playground/snapshot';
+
+const preset = (name: string) => ({ ...DEFAULTS, ...PRESETS.find((p) => p.name === name)!.params }) as PlaygroundParams;
+const config = (patch: Partial<PlaygroundConfig> = {}): PlaygroundConfig => ({ ...configOf(DEFAULTS), ...patch });
+
+/** Steps until test accuracy ≥ goal (checked every `every` steps), or −1. */
+function stepsTo(run: ReturnType<typeof buildPlaygroundRun>, goal: number, limit: number, every = 50): number {
+  for (let s = 1; s <= limit; s++) {
+    run.step();
+    if (s % every === 0 && (readFrame(run.snapshot({ playing: false })).testAccuracy ?? 0) >= goal) return s;
+  }
+  return -1;
+}
+
+describe('playground model', () => {
+  it('the spiral preset (2 arms, no noise, half for training, 3 × 16 tanh, Adam) reaches 90% test accuracy within 2,000 steps', () => {
+    const p = preset('spiral');
+    expect(p).toMatchObject({ dataset: 'spiral', classes: 2, noise: 0, trainPercent: 50, widths: [16, 16, 16], activation: 'tanh', optimizer: 'adam' });
+    const run = buildPlaygroundRun(configOf(p), p.seed);
+    const reached = stepsTo(run, 0.9, 2000);
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThanOrEqual(2000);
+    run.dispose();
+  });
+
+  it('learns every data set with a hidden layer, and a linear model cannot learn XOR', () => {
+    for (const dataset of ['xor', 'circles', 'moons', 'blobs'] as const) {
+      const run = buildPlaygroundRun(config({ dataset, classes: 3, widths: [8, 8], lr: 0.02 }), 3);
+      expect(stepsTo(run, 0.9, 1500), dataset).toBeGreaterThan(0);
+      run.dispose();
+    }
+    const linear = buildPlaygroundRun(config({ dataset: 'xor', widths: [] }), 3);
+    for (let s = 0; s < 1000; s++) linear.step();
+    expect(readFrame(linear.snapshot({ playing: false })).testAccuracy).toBeLessThan(0.75);
+    linear.dispose();
+  });
+
+  it('with no activation, depth changes nothing: circles stay out of reach of a line', () => {
+    const run = buildPlaygroundRun(config({ dataset: 'circles', widths: [8, 8, 8, 8], activation: 'linear' }), 2);
+    for (let s = 0; s < 1500; s++) run.step();
+    expect(readFrame(run.snapshot({ playing: false })).testAccuracy).toBeLessThan(0.75);
+    run.dispose();
+  });
+
+  it('the squared loss trains too (SGD with momentum, full batch)', () => {
+    const run = buildPlaygroundRun(config({ dataset: 'moons', loss: 'sq', optimizer: 'momentum', lr: 0.3, batch: 0, widths: [8] }), 1);
+    const first = run.step();
+    expect(stepsTo(run, 0.85, 1500)).toBeGreaterThan(0);
+    expect(readFrame(run.snapshot({ playing: false })).trainLoss).toBeLessThan(first);
+    run.dispose();
+  });
+
+  it('same seed, same run, step for step; another seed, another run', () => {
+    const losses = (seed: number) => {
+      const run = buildPlaygroundRun(config({ widths: [8, 8] }), seed);
+      const out = Array.from({ length: 30 }, () => run.step());
+      run.dispose();
+      return out;
+    };
+    expect(losses(4)).toEqual(losses(4));
+    expect(losses(5)).not.toEqual(losses(4));
+  });
+
+  it('counts epochs: one per pass over the training points', () => {
+    const run = buildPlaygroundRun(config({ trainPercent: 50, batch: 10 }), 1); // 250 points: 25 steps an epoch
+    for (let s = 0; s < 24; s++) run.step();
+    expect(run.epoch!()).toBe(0);
+    run.step();
+    expect(run.epoch!()).toBe(1);
+    run.set({ batch: 0 }); // full batch: one step, one epoch
+    run.step();
+    expect(run.epoch!()).toBe(2);
+    run.dispose();
+  });
+
+  it('takes learning rate, momentum, batch size and L2 mid-run, and refuses structural changes', () => {
+    const run = buildPlaygroundRun(config({ optimizer: 'momentum' }), 1);
+    run.step();
+    run.set({ lr: 0.5, momentum: 0.5, batch: 50, l2: 0.01 });
+    expect(Number.isFinite(run.step())).toBe(true);
+    expect(() => run.set({ widths: [4] })).toThrow(/cannot change/);
+    run.dispose();
+  });
+
+  it('a paused snapshot carries fresh fields; a playing one thins them out', () => {
+    const run = buildPlaygroundRun(config({ widths: [4, 3] }), 1);
+    const first = readFrame(run.snapshot({ playing: false }));
+    expect(first.fields).not.toBeNull();
+    const { n, t, probs, units, weights } = first.fields!;
+    expect(probs.length).toBe(n * n * 2);
+    expect(units.length).toBe((4 + 3) * t * t);
+    expect(weights.length).toBe(2 * 4 + 4 * 3 + 3 * 2);
+    expect(first.history.length).toBe(5);
+    // Nothing changed: nothing to recompute.
+    expect(readFrame(run.snapshot({ playing: false })).fields).toBeNull();
+    let now = 1e6;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    run.step();
+    expect(readFrame(run.snapshot({ playing: true })).fields?.step).toBe(1);
+    run.step();
+    now += 20;
+    expect(readFrame(run.snapshot({ playing: true })).fields).toBeNull(); // too soon after the last picture
+    now += 100;
+    expect(readFrame(run.snapshot({ playing: true })).fields?.step).toBe(2);
+    run.step();
+    expect(readFrame(run.snapshot({ playing: false })).fields?.step).toBe(3); // a pause or step: always fresh
+    clock.mockRestore();
+    run.dispose();
+  });
+
+  it('evaluates the data, one unit at full resolution, and exports its weights as JSON', () => {
+    const cfg = config({ widths: [5, 3] });
+    const run = buildPlaygroundRun(cfg, 1);
+    const data = run.evaluate({ type: 'data' }) as ReturnType<typeof dataOf>;
+    expect(data.nTrain).toBe(250);
+    expect(Array.from(data.y)).toEqual(Array.from(dataOf(cfg).y));
+    const unit = run.evaluate({ type: 'unit', layer: 1, unit: 2 }) as { n: number; field: Float32Array };
+    expect(unit.field.length).toBe(unit.n * unit.n);
+    expect(unit.field.every((v) => v >= -1 && v <= 1)).toBe(true); // tanh
+    expect(() => run.evaluate({ type: 'unit', layer: 2, unit: 0 })).toThrow(/no hidden layer/);
+    const json = JSON.parse(JSON.stringify(run.evaluate({ type: 'export' })));
+    expect(json.sizes).toEqual([2, 5, 3, 2]);
+    expect(json.layers.map((l: { weight: number[][] }) => [l.weight.length, l.weight[0].length])).toEqual([[5, 2], [3, 5], [2, 3]]);
+    run.dispose();
+  });
+
+  it('leaves the backend’s memory as it found it', () => {
+    const before = getBackend().bytesInUse();
+    const run = buildPlaygroundRun(config({ widths: [8, 8] }), 1);
+    for (let i = 0; i < 300; i++) {
+      run.step();
+      if (i % 50 === 0) run.snapshot({ playing: false });
+    }
+    run.evaluate({ type: 'unit', layer: 0, unit: 0 });
+    run.dispose();
+    expect(getBackend().bytesInUse()).toBe(before);
+  });
+
+  it('a reckless learning rate wrecks the fit but leaves every number it reports finite', () => {
+    const run = buildPlaygroundRun(config({ optimizer: 'adam', lr: 3, widths: [32, 32], activation: 'relu' }), 1);
+    const losses = Array.from({ length: 300 }, () => run.step());
+    expect(Math.max(...losses)).toBeGreaterThan(100); // it blew up on the way
+    const frame = readFrame(run.snapshot({ playing: false }));
+    for (const v of [frame.trainLoss, frame.testLoss, frame.trainAccuracy, frame.testAccuracy]) expect(Number.isFinite(v)).toBe(true);
+    for (const a of [frame.fields!.probs, frame.fields!.units, frame.fields!.weights, frame.history]) expect(a.every(Number.isFinite)).toBe(true);
+    run.dispose();
+  });
+});
+
+describe('playground fields', () => {
+  it('grid sizes follow the network’s cost', () => {
+    expect(macsPerPoint([2, 8, 2])).toBe(32);
+    expect(fieldSize([2, 16, 16, 16, 2])).toBe(64);
+    expect(fieldSize([2, 32, 32, 32, 32, 32, 32, 2])).toBe(48);
+  });
+
+  it('halves a field by averaging 2 × 2 blocks', () => {
+    // A 4 × 4 grid of two units (cell-major), unit 1 = 10 × unit 0.
+    const values = new Float32Array(32);
+    for (let c = 0; c < 16; c++) {
+      values[2 * c] = c;
+      values[2 * c + 1] = 10 * c;
+    }
+    const out = new Float32Array(4);
+    halveInto(values, 4, 2, 1, out, 0);
+    expect(Array.from(out)).toEqual([25, 45, 105, 125]);
+  });
+
+  it('the decision field is the softmax of the network, and a unit’s field matches its thumbnail', () => {
+    const model = new MLP({ sizes: [2, 4, 3], activation: 'tanh', rng: new Rng(2) });
+    const fields = evaluateFields(model, 8);
+    for (let c = 0; c < 64; c++) {
+      const p = fields.probs.subarray(3 * c, 3 * c + 3);
+      expect(p[0] + p[1] + p[2]).toBeCloseTo(1, 5);
+    }
+    // Unit 2's 8 × 8 field, halved, is its thumbnail.
+    const full = evaluateUnit(model, 0, 2, 8);
+    const halved = new Float32Array(16);
+    halveInto(full, 8, 1, 0, halved, 0);
+    const thumb = fields.units.subarray(2 * 16, 3 * 16);
+    halved.forEach((v, k) => expect(thumb[k]).toBeCloseTo(v, 5));
+    // And the field at a cell is the network at that cell's centre.
+    const [x, y] = [-1.25 + (0.5 * 2.5) / 8, -1.25 + (0.5 * 2.5) / 8];
+    const direct = noGrad(() => scope(() => model.forward(tensor([x, y], [1, 2])).toArray()));
+    const z = Array.from(direct);
+    const e = z.map((v) => Math.exp(v - Math.max(...z)));
+    expect(fields.probs[0]).toBeCloseTo(e[0] / (e[0] + e[1] + e[2]), 5);
+    model.dispose();
+  });
+});
+
+describe('playground presets', () => {
+  it('every preset survives a link and is recognised as itself', () => {
+    for (const p of PRESETS) {
+      const params = preset(p.name);
+      const decoded = decodeState(playgroundSchema, encodeState(playgroundSchema, params));
+      expect(decoded.notices, p.name).toEqual([]);
+      expect(decoded.state).toEqual(params);
+      expect(presetOf(params)?.name).toBe(p.name);
+    }
+    expect(presetOf({ ...DEFAULTS, lr: 0.0123 })).toBeNull();
+  });
+});
