@@ -81,6 +81,13 @@ export const SCENARIOS = [
     widget: 'playground',
     readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
   },
+  {
+    // The same run on the TypeScript kernels: the wasm kernels' effect in the page.
+    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10, TypeScript kernels)',
+    path: 'chapters/mlp/?backend=js&playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10#playground',
+    widget: 'playground',
+    readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
+  },
 ];
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;

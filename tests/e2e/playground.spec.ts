@@ -158,7 +158,8 @@ test('two fresh pages on the same link, stepped alike, show identical losses', a
       await widget(page).getByRole('button', { name: 'Step' }).click();
       await expect(widget(page)).toHaveAttribute('data-step', String(i + 1));
     }
-    losses.push(`${await widget(page).getAttribute('data-loss')}|${await readout(page).getAttribute('data-test-loss')}`);
+    // The training loss at step 5. (The test-loss readout is refreshed on its own cadence, so it may show an earlier step.)
+    losses.push((await widget(page).getAttribute('data-loss'))!);
     await context.close();
   }
   expect(losses[0]).toMatch(/^\d/);

@@ -52,7 +52,17 @@ test('typing a tie splits the cold limit; the keyboard moves a bar', async ({ pa
 test('dragging a bar sets its logit', async ({ page }) => {
   await open(page);
   const chart = widget(page).locator('svg[role="application"]');
-  const box = (await chart.boundingBox())!;
+  await chart.scrollIntoViewIfNeeded();
+  // Measure once the page has stopped moving (the widget scrolls itself into view when targeted).
+  let box = (await chart.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const now = (await chart.boundingBox())!;
+      const still = now.y === box.y && now.x === box.x;
+      box = now;
+      return still;
+    })
+    .toBe(true);
   // Fifth bar (of five), dragged to the top of the chart: the logit clamps at 10.
   const x = box.x + box.width * 0.9;
   await page.mouse.move(x, box.y + box.height * 0.6);
