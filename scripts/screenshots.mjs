@@ -35,7 +35,10 @@ for (const p of paths) {
       await page.goto(new URL(pathPart, base).href + (hash ? `#${hash}` : ''));
       await page.waitForTimeout(700);
       if (play) {
-        for (const button of await page.locator('[data-widget] button[data-action="play"]').all()) await button.click();
+        for (const widget of await page.locator('[data-widget]').all()) {
+          const play = widget.locator('button[data-action="play"]');
+          if (await play.count()) await play.first().click();
+        }
         await page.waitForTimeout(3000);
         if (hash) await page.locator(`#${hash}`).scrollIntoViewIfNeeded();
       }
