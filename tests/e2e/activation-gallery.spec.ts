@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, seriousViolations, stableBox } from './fixtures';
 
 // Chapter 4 is written in another branch: every test goes through the embed page.
 const EMBED = 'embed/activation-gallery/';
@@ -43,7 +43,7 @@ test('every activation: the autodiff column equals the closed-form column', asyn
 
 test('hovering reads values where the pointer is', async ({ page }) => {
   await open(page);
-  const box = (await plot(page).boundingBox())!;
+  const box = await stableBox(plot(page));
   const width = Number((await plot(page).getAttribute('viewBox'))!.split(' ')[2]);
   // x = 2 is three quarters of the way along the data area, which runs from 44 to width − 14 in viewBox units.
   const scale = box.width / width;

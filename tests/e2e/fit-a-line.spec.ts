@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, seriousViolations, stableBox } from './fixtures';
 
 const CHAPTER = 'chapters/linear/';
 const widget = (page: Page) => page.locator('[data-widget="fit-a-line"]');
@@ -48,7 +48,7 @@ test('trains: the line walks from flat to the least-squares line and the loss fa
 test('a click adds a point, a drag moves one, and the remove control takes the selected one away', async ({ page }) => {
   await open(page);
   const before = await pointCount(page);
-  const box = (await plot(page).boundingBox())!;
+  const box = await stableBox(plot(page));
   // Lower right of the plotting area: empty in the clean data.
   await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.75);
   await expect.poll(() => pointCount(page)).toBe(before + 1);
@@ -155,7 +155,7 @@ test('copy link to this state restores points, loss and rate in a new page', asy
   await widget(page).getByRole('combobox', { name: 'Data' }).selectOption('curved');
   await widget(page).getByRole('combobox', { name: 'Loss' }).selectOption('huber');
   await page.mouse.click(...(await (async () => {
-    const b = (await plot(page).boundingBox())!;
+    const b = await stableBox(plot(page));
     return [b.x + b.width * 0.5, b.y + b.height * 0.2] as [number, number];
   })()));
   await expect.poll(() => pointCount(page)).toBe(21);

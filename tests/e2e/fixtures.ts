@@ -97,3 +97,22 @@ export async function expectPlayAndPauseByKeyboard(page: Page, widget: Locator):
   await page.keyboard.press('Enter');
   await expect(widget).toHaveAttribute('data-run-state', 'paused');
 }
+
+/**
+ * The element's box once it has stopped moving: widgets load lazily and the
+ * page scrolls a targeted widget into view, so a box read too early can put
+ * a click outside the element.
+ */
+export async function stableBox(locator: import('@playwright/test').Locator) {
+  await locator.scrollIntoViewIfNeeded();
+  let box = (await locator.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const now = (await locator.boundingBox())!;
+      const still = now.x === box.x && now.y === box.y && now.width === box.width;
+      box = now;
+      return still;
+    })
+    .toBe(true);
+  return box;
+}

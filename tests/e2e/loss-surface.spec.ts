@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, seriousViolations, stableBox } from './fixtures';
 
 const CHAPTER = 'chapters/linear/';
 const widget = (page: Page) => page.locator('[data-widget="loss-surface"]');
@@ -107,7 +107,7 @@ test.describe('keyboard alone', () => {
 test('a click places the start; copy link restores it in a new page', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page);
-  const box = (await surface(page).boundingBox())!;
+  const box = await stableBox(surface(page));
   await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.7);
   await expect(surface(page)).not.toHaveAttribute('data-start', '-2.4,2.2');
   const start = await surface(page).getAttribute('data-start');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, seriousViolations, stableBox } from './fixtures';
 
 const CHAPTER = 'chapters/mlp/';
 const widget = (page: Page) => page.locator('[data-widget="playground"]');
@@ -92,7 +92,7 @@ test('a live change keeps the run; a new architecture starts over', async ({ pag
 test('a unit’s field opens by click and by keyboard, and closes again', async ({ page }) => {
   await open(page, 'v.1~w.3_2');
   const canvas = network(page);
-  const box = (await canvas.boundingBox())!;
+  const box = await stableBox(canvas);
   await canvas.focus();
   await page.keyboard.press('ArrowDown');
   await expect(widget(page).getByText('Unit: layer 1, unit 2')).toBeAttached();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousViolations } from './fixtures';
+import { test, expect, seriousViolations, stableBox } from './fixtures';
 
 const CHAPTER = 'chapters/logistic/';
 const widget = (page: Page) => page.locator('[data-widget="softmax-temperature"]');
@@ -52,17 +52,7 @@ test('typing a tie splits the cold limit; the keyboard moves a bar', async ({ pa
 test('dragging a bar sets its logit', async ({ page }) => {
   await open(page);
   const chart = widget(page).locator('svg[role="application"]');
-  await chart.scrollIntoViewIfNeeded();
-  // Measure once the page has stopped moving (the widget scrolls itself into view when targeted).
-  let box = (await chart.boundingBox())!;
-  await expect
-    .poll(async () => {
-      const now = (await chart.boundingBox())!;
-      const still = now.y === box.y && now.x === box.x;
-      box = now;
-      return still;
-    })
-    .toBe(true);
+  const box = await stableBox(chart);
   // Fifth bar (of five), dragged to the top of the chart: the logit clamps at 10.
   const x = box.x + box.width * 0.9;
   await page.mouse.move(x, box.y + box.height * 0.6);

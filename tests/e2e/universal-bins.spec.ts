@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectPlayAndPauseByKeyboard, expectSameLossInTwoFreshRuns, seriousViolations } from './fixtures';
+import { test, expect, expectPlayAndPauseByKeyboard, expectSameLossInTwoFreshRuns, seriousViolations, stableBox } from './fixtures';
 
 // Chapter 4 is written in another branch: every test goes through the embed page.
 const EMBED = 'embed/universal-bins/';
@@ -85,7 +85,7 @@ test('a link with bad values shows a notice and keeps the good part', async ({ p
 test('draw a target with the pointer', async ({ page }) => {
   await open(page, 'v.1~g.drawn');
   await expect(fit(page)).toHaveAttribute('role', 'application');
-  const box = (await fit(page).boundingBox())!;
+  const box = await stableBox(fit(page));
   const [, , width, height] = (await fit(page).getAttribute('viewBox'))!.split(' ').map(Number);
   const s = box.width / width;
   // The plot's inner area in viewBox units: x from 44 to width − 14, y from 12 to height − 38 (g from 1.35 down to −1.35).
