@@ -25,12 +25,22 @@ export function macsPerPoint(sizes: readonly number[]): number {
 const FIELD_BUDGET = 14e6;
 
 /**
- * The decision field's grid size for a network: 64 for small networks,
- * down to 32 for the largest (6 × 32 gets 48), a multiple of 8 so the
- * thumbnails (half as fine) stay whole.
+ * Thumbnail grid size: 32, or 16 when a layer is wider than 16 units (its
+ * thumbnails are drawn about 14 pixels wide, and finer ones would only cost
+ * the page time).
+ */
+export function thumbSize(widest: number): number {
+  return widest > 16 ? 16 : 32;
+}
+
+/**
+ * The decision field's first grid size for a network: 64 for small
+ * networks, down to 32 for the largest, a multiple of the thumbnails' size
+ * (they are pooled from it). The run then refines it by measured cost.
  */
 export function fieldSize(sizes: readonly number[]): number {
-  const n = Math.floor(Math.sqrt(FIELD_BUDGET / Math.max(1, macsPerPoint(sizes))) / 8) * 8;
+  const t = thumbSize(Math.max(0, ...sizes.slice(1, -1)));
+  const n = Math.floor(Math.sqrt(FIELD_BUDGET / Math.max(1, macsPerPoint(sizes))) / t) * t;
   return Math.min(64, Math.max(32, n));
 }
 
@@ -52,28 +62,30 @@ export interface Fields {
 }
 
 /**
- * Averages 2 × 2 blocks of cells: a unit's field on an n-grid (cell-major
- * rows of `width` units, column `unit`) becomes an n/2-grid, written at
+ * Averages f × f blocks of cells: a unit's field on an n-grid (cell-major
+ * rows of `width` units, column `unit`) becomes an n/f-grid, written at
  * `out[offset …]`.
  */
-export function halveInto(values: Float32Array, n: number, width: number, unit: number, out: Float32Array, offset: number): void {
-  const t = n / 2;
+export function poolInto(values: Float32Array, n: number, f: number, width: number, unit: number, out: Float32Array, offset: number): void {
+  const t = n / f;
+  const scale = 1 / (f * f);
   for (let j = 0; j < t; j++) {
     for (let i = 0; i < t; i++) {
-      const a = (2 * j * n + 2 * i) * width + unit;
-      const b = a + width;
-      const c = a + n * width;
-      const d = c + width;
-      out[offset + j * t + i] = 0.25 * (values[a] + values[b] + values[c] + values[d]);
+      let sum = 0;
+      for (let dj = 0; dj < f; dj++) {
+        const row = (f * j + dj) * n + f * i;
+        for (let di = 0; di < f; di++) sum += values[(row + di) * width + unit];
+      }
+      out[offset + j * t + i] = sum * scale;
     }
   }
 }
 
-/** The decision field and every unit's thumbnail, from one pass over an n × n grid. */
-export function evaluateFields(model: MLP, n: number): Fields {
+/** The decision field and every unit's thumbnail (t × t, t dividing n), from one pass over an n × n grid. */
+export function evaluateFields(model: MLP, n: number, t = n / 2): Fields {
+  if (!Number.isInteger(n / t)) throw new Error(`playground: a ${t}-grid does not divide a ${n}-grid`);
   const grid = gridOf(n);
   const cells = n * n;
-  const t = n / 2;
   return noGrad(() =>
     scope(() => {
       const x = tensor(Float32Array.from(gridPoints(grid)), [cells, 2]);
@@ -85,7 +97,7 @@ export function evaluateFields(model: MLP, n: number): Fields {
       for (const h of hidden) {
         const width = h.shape[1];
         const values = h.toArray();
-        for (let u = 0; u < width; u++, k++) halveInto(values, n, width, u, units, k * t * t);
+        for (let u = 0; u < width; u++, k++) poolInto(values, n, n / t, width, u, units, k * t * t);
       }
       return { n, probs, t, units };
     }),

@@ -29,7 +29,7 @@ import {
   type Tensor,
 } from '@/engine';
 import type { TrainableRun } from '@/workers/model';
-import { evaluateFields, evaluateUnit, fieldSize, unitFieldSize } from './fields';
+import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, thumbSize, unitFieldSize } from './fields';
 import { DOMAIN, HISTORY_STRIDE } from './snapshot';
 import { POINTS, type LossName, type PlaygroundParams } from './schema';
 
@@ -110,8 +110,13 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
   let batches = batchesOf(config.batch);
   const allTrainX = keep(tensor(trainX, [nTrain, 2]));
   const allTestX = keep(tensor(data.x.subarray(2 * nTrain), [nTest, 2]));
-  const fieldN = fieldSize(sizes);
-  const unitN = unitFieldSize(sizes);
+  // Grid sizes start from the network's cost and follow the measured time:
+  // the fast kernels afford finer pictures than the reference ones.
+  let fieldN = fieldSize(sizes);
+  const thumbN = thumbSize(Math.max(0, ...config.widths));
+  // Pictures of a network with thousands of edges cost the page more to draw: ten a second, not fifteen.
+  const fieldInterval = macsPerPoint(sizes) > 2000 ? 100 : FIELD_INTERVAL_MS;
+  let unitN = unitFieldSize(sizes);
 
   let steps = 0;
   let seen = 0;
@@ -196,13 +201,14 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
         weights: null,
       };
       const start = performance.now();
-      const fieldsDue = start - timing.fieldsAt >= Math.max(FIELD_INTERVAL_MS, timing.fieldsCost / FIELD_SHARE);
+      const fieldsDue = start - timing.fieldsAt >= Math.max(fieldInterval, timing.fieldsCost / FIELD_SHARE);
       if (timing.fieldsStep !== steps && (!playing || fieldsDue)) {
-        const fields = evaluateFields(model, fieldN);
+        const fields = evaluateFields(model, fieldN, thumbN);
         Object.assign(out, { fieldStep: steps, fieldN: fields.n, field: fields.probs, thumbN: fields.t, units: fields.units, weights: weights() });
         timing.fieldsAt = start;
         timing.fieldsCost = performance.now() - start;
         timing.fieldsStep = steps;
+        fieldN = refineGrid(fieldN, timing.fieldsCost, 32, 96, thumbN);
       }
       const [, trainLoss = null, testLoss = null, trainAccuracy = null, testAccuracy = null] = latest();
       return { ...out, trainLoss, testLoss, trainAccuracy, testAccuracy };
@@ -222,8 +228,12 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
       switch (q?.type) {
         case 'data':
           return { ...data, x: data.x.slice(), y: data.y.slice() } satisfies PlaygroundData;
-        case 'unit':
-          return { n: unitN, field: evaluateUnit(model, q.layer, q.unit, unitN) };
+        case 'unit': {
+          const start = performance.now();
+          const out = { n: unitN, field: evaluateUnit(model, q.layer, q.unit, unitN) };
+          unitN = refineGrid(unitN, performance.now() - start, 48, 128, 8);
+          return out;
+        }
         case 'export':
           return exportOf();
         default:
@@ -260,6 +270,13 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
       })),
     };
   }
+}
+
+/** A grid one step finer when a picture took under 8 ms, one step coarser when it took over 40. */
+export function refineGrid(n: number, costMs: number, min: number, max: number, step: number): number {
+  if (costMs < 8 && n < max) return n + step;
+  if (costMs > 40 && n > min) return n - step;
+  return n;
 }
 
 function rows(values: Float32Array, n: number, m: number): number[][] {

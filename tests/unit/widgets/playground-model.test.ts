@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getBackend, MLP, noGrad, Rng, scope, tensor } from '@/engine';
-import { buildPlaygroundRun, dataOf, type PlaygroundConfig } from '@/components/widgets/playground/model';
-import { evaluateFields, evaluateUnit, fieldSize, halveInto, macsPerPoint } from '@/components/widgets/playground/fields';
+import { buildPlaygroundRun, dataOf, refineGrid, type PlaygroundConfig } from '@/components/widgets/playground/model';
+import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, poolInto, thumbSize } from '@/components/widgets/playground/fields';
 import { configOf, DEFAULTS, PRESETS, playgroundSchema, presetOf, type PlaygroundParams } from '@/components/widgets/playground/schema';
 import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
 import { readFrame } from '@/components/widgets/playground/snapshot';
@@ -158,9 +158,21 @@ describe('playground fields', () => {
     expect(macsPerPoint([2, 8, 2])).toBe(32);
     expect(fieldSize([2, 16, 16, 16, 2])).toBe(64);
     expect(fieldSize([2, 32, 32, 32, 32, 32, 32, 2])).toBe(48);
+    expect(fieldSize([2, 12, 12, 12, 12, 12, 12, 12, 2]) % 32).toBe(0);
   });
 
-  it('halves a field by averaging 2 × 2 blocks', () => {
+  it('refines a picture’s grid while it is cheap and coarsens it when it is dear, within bounds', () => {
+    expect(refineGrid(48, 5, 32, 64, 16)).toBe(64);
+    expect(refineGrid(64, 5, 32, 64, 16)).toBe(64);
+    expect(refineGrid(48, 20, 32, 64, 16)).toBe(48);
+    expect(refineGrid(48, 60, 32, 64, 16)).toBe(32);
+    expect(refineGrid(32, 60, 32, 64, 16)).toBe(32);
+    // Thumbnails: 32 cells a side, or 16 for layers wider than 16 units; the field a multiple of them.
+    expect(thumbSize(8)).toBe(32);
+    expect(thumbSize(32)).toBe(16);
+  });
+
+  it('pools a field by averaging f × f blocks', () => {
     // A 4 × 4 grid of two units (cell-major), unit 1 = 10 × unit 0.
     const values = new Float32Array(32);
     for (let c = 0; c < 16; c++) {
@@ -168,8 +180,11 @@ describe('playground fields', () => {
       values[2 * c + 1] = 10 * c;
     }
     const out = new Float32Array(4);
-    halveInto(values, 4, 2, 1, out, 0);
+    poolInto(values, 4, 2, 2, 1, out, 0);
     expect(Array.from(out)).toEqual([25, 45, 105, 125]);
+    const one = new Float32Array(1);
+    poolInto(values, 4, 4, 2, 0, one, 0);
+    expect(one[0]).toBe(7.5);
   });
 
   it('the decision field is the softmax of the network, and a unit’s field matches its thumbnail', () => {
@@ -182,7 +197,7 @@ describe('playground fields', () => {
     // Unit 2's 8 × 8 field, halved, is its thumbnail.
     const full = evaluateUnit(model, 0, 2, 8);
     const halved = new Float32Array(16);
-    halveInto(full, 8, 1, 0, halved, 0);
+    poolInto(full, 8, 2, 1, 0, halved, 0);
     const thumb = fields.units.subarray(2 * 16, 3 * 16);
     halved.forEach((v, k) => expect(thumb[k]).toBeCloseTo(v, 5));
     // And the field at a cell is the network at that cell's centre.
