@@ -38,7 +38,12 @@ export type UnaryKernel =
   | 'relu'
   | 'erf'
   | 'sin'
-  | 'cos';
+  | 'cos'
+  | 'gelu'
+  | 'geluTanh'
+  // Derivatives, for gradient rules only (not primitives):
+  | 'geluDerivative'
+  | 'geluTanhDerivative';
 
 /** Elementwise functions of two inputs. Comparisons return 1 or 0. */
 export type BinaryKernel =
@@ -57,6 +62,12 @@ export type BinaryKernel =
   | 'notEqual';
 
 export type ReduceKernel = 'sum' | 'max';
+
+/** Functions of each row of a [rows, cols] matrix (the last axis of a
+ * tensor): softmax and log-softmax (out [rows, cols]) and logsumexp
+ * (out [rows]). Each subtracts the row's maximum first, so any magnitude is
+ * safe; −∞ entries get weight 0. */
+export type RowKernel = 'softmax' | 'logSoftmax' | 'logsumexp';
 
 /** A batched matrix product out[b] = op(A[b]) · op(B[b]), where op transposes
  * when asked. op(A) is m×k, op(B) is k×n. Batch dims broadcast: the element
@@ -212,6 +223,20 @@ export interface Backend {
   reduce(op: ReduceKernel, x: Storage, xShape: readonly number[], axes: readonly number[], out: Storage): void;
 
   matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void;
+
+  /** A RowKernel over each of `rows` rows of `cols` elements (see RowKernel). */
+  rowSoftmax(op: RowKernel, x: Storage, out: Storage, rows: number, cols: number): void;
+  /** Its vector-Jacobian product, from the input x, the output y and g
+   * (shaped like y): softmax dx = y ⊙ (g − Σⱼ gⱼyⱼ); log-softmax
+   * dx = g − exp(y)·Σⱼ gⱼ; logsumexp dx = g_row · exp(x − y_row). */
+  rowSoftmaxGrad(op: RowKernel, x: Storage, y: Storage, g: Storage, dx: Storage, rows: number, cols: number): void;
+  /** Layer norm of each row: out = (x − μ)·r ⊙ w + b, with μ and σ² the
+   * row's mean and biased variance, r = 1/√(σ² + eps), w and b of length cols. */
+  layerNorm(x: Storage, w: Storage, b: Storage, out: Storage, rows: number, cols: number, eps: number): void;
+  /** Its vector-Jacobian product for g shaped like x. With x̂ = (x − μ)·r
+   * and ĝ = g ⊙ w: dx = r·(ĝ − mean(ĝ) − x̂·mean(ĝ ⊙ x̂)) per row,
+   * dw = Σ_rows g ⊙ x̂, db = Σ_rows g (dw and db are overwritten). */
+  layerNormGrad(x: Storage, w: Storage, g: Storage, dx: Storage, dw: Storage, db: Storage, rows: number, cols: number, eps: number): void;
 
   /** For every index of `shape`: dst[dstOffset + idx·dstStrides] =
    * src[srcOffset + idx·srcStrides]. Covers transpose, slice, pad, concat

@@ -1,21 +1,16 @@
-// Layer normalization, composed from primitives (no gradient code).
+// Layer normalization, on the fused layerNorm primitive (ops/rows.ts).
 
-import { add, div, mul, sub } from '../ops/binary';
-import { mean } from '../ops/reduce';
-import { sqrt } from '../ops/unary';
+import { layerNormRows } from '../ops/rows';
 import { ones, parameter, type Tensor, zeros } from '../tensor';
 import type { Module } from './module';
 
 /** Normalizes each vector along the last axis to mean 0 and variance 1,
  * then scales and shifts: y = (x − μ)/√(σ² + ε)·γ + β, with μ and σ² the
- * mean and (biased) variance of that vector. γ and β are optional. */
+ * mean and (biased) variance of that vector. γ and β are optional. As
+ * primitives: centred = x − mean(x); y = centred / √(mean(centred²) + ε)·γ + β. */
 export function layerNorm(x: Tensor, weight?: Tensor | null, bias?: Tensor | null, eps = 1e-5): Tensor {
-  const centered = sub(x, mean(x, -1, true));
-  const variance = mean(mul(centered, centered), -1, true);
-  let y = div(centered, sqrt(add(variance, eps)));
-  if (weight) y = mul(y, weight);
-  if (bias) y = add(y, bias);
-  return y;
+  const d = x.shape[x.ndim - 1];
+  return layerNormRows(x, weight ?? ones([d], x.backend), bias ?? zeros([d], x.backend), eps);
 }
 
 /** layerNorm with a learned gain γ (starts at 1) and shift β (starts at 0). */

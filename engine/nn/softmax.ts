@@ -1,9 +1,16 @@
-// Softmax and friends, composed from primitives (no gradient code).
+// Softmax and friends over any axis, on the fused row primitives
+// (ops/rows.ts): an axis other than the last is moved last and back.
+//
+// What the kernels compute, as compositions of primitives (the tests check
+// the fused forms against exactly these):
+//   logsumexp(x) = m + log Σᵢ exp(xᵢ − m), m = max(x) held constant;
+//   softmax(x)   = exp(x − m) / Σᵢ exp(xᵢ − m);
+//   logSoftmax(x) = x − logsumexp(x).
 
-import { add, div, sub } from '../ops/binary';
-import { squeeze } from '../ops/movement';
-import { max, sum } from '../ops/reduce';
-import { detach, exp, log } from '../ops/unary';
+import type { RowKernel } from '../backend/backend';
+import { div } from '../ops/binary';
+import { squeeze, transpose } from '../ops/movement';
+import { rowSoftmax } from '../ops/rows';
 import type { Tensor } from '../tensor';
 
 function scaled(x: Tensor, temperature: number): Tensor {
@@ -11,25 +18,29 @@ function scaled(x: Tensor, temperature: number): Tensor {
   return temperature === 1 ? x : div(x, temperature);
 }
 
-/** log Σᵢ exp(xᵢ) over `axis`, stable for any magnitude:
- * logsumexp(x) = m + log Σᵢ exp(xᵢ − m) with m = max(x). m is held constant
- * (detached): its two gradient paths cancel exactly, so nothing is lost. */
+/** The row kernel applied along `axis`, keeping every axis. */
+function alongAxis(op: RowKernel, x: Tensor, axis: number): Tensor {
+  const a = axis < 0 ? axis + x.ndim : axis;
+  if (a < 0 || a >= x.ndim) throw new Error(`axis ${axis} out of range for ${x.ndim} dimensions`);
+  if (a === x.ndim - 1) return rowSoftmax(op, x);
+  // Swapping two axes is its own inverse.
+  const perm = x.shape.map((_, i) => (i === a ? x.ndim - 1 : i === x.ndim - 1 ? a : i));
+  return transpose(rowSoftmax(op, transpose(x, perm)), perm);
+}
+
+/** log Σᵢ exp(xᵢ) over `axis`, stable for any magnitude. */
 export function logsumexp(x: Tensor, axis = -1, keepdims = false): Tensor {
-  const m = detach(max(x, axis, true));
-  const out = add(log(sum(exp(sub(x, m)), axis, true)), m);
+  const out = alongAxis('logsumexp', x, axis);
   return keepdims ? out : squeeze(out, axis);
 }
 
 /** softmax(x/T)ᵢ = exp(xᵢ/T) / Σⱼ exp(xⱼ/T) over `axis`. T → 0 approaches a
  * one-hot of the argmax; T → ∞ approaches uniform. */
 export function softmax(x: Tensor, axis = -1, temperature = 1): Tensor {
-  const z = scaled(x, temperature);
-  const e = exp(sub(z, detach(max(z, axis, true))));
-  return div(e, sum(e, axis, true));
+  return alongAxis('softmax', scaled(x, temperature), axis);
 }
 
 /** log softmax(x/T) = x/T − logsumexp(x/T), without forming the softmax. */
 export function logSoftmax(x: Tensor, axis = -1, temperature = 1): Tensor {
-  const z = scaled(x, temperature);
-  return sub(z, logsumexp(z, axis, true));
+  return alongAxis('logSoftmax', scaled(x, temperature), axis);
 }

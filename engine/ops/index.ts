@@ -10,12 +10,14 @@ import { movementRules } from './movement';
 import type { Primitive, Rule } from './primitive';
 import { poolRules } from './pool';
 import { reduceRules } from './reduce';
+import { rowRules } from './rows';
 import { unaryRules } from './unary';
 
 export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...unaryRules,
   ...binaryRules,
   ...reduceRules,
+  ...rowRules,
   ...matmulRules,
   ...movementRules,
   ...convRules,
@@ -31,4 +33,5 @@ export * from './movement';
 export * from './pool';
 export type { ConvGeometry, PoolGeometry, Primitive, PrimitiveParams } from './primitive';
 export * from './reduce';
+export { layerNormRows, rowSoftmax } from './rows';
 export * from './unary';

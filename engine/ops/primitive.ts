@@ -45,6 +45,8 @@ export interface PrimitiveParams {
   erf: None;
   sin: None;
   cos: None;
+  gelu: None;
+  geluTanh: None;
   // binary (broadcasting)
   add: None;
   sub: None;
@@ -63,6 +65,12 @@ export interface PrimitiveParams {
   // reductions
   sum: Axes;
   max: Axes;
+  // functions of each row (the last axis)
+  softmax: None;
+  logSoftmax: None;
+  /** Keeps the last axis with size 1. */
+  logsumexp: None;
+  layerNorm: { eps: number };
   // linear algebra
   matmul: { transA: boolean; transB: boolean };
   // movement

@@ -6,7 +6,15 @@ import { empty, type Tensor, zeros } from '../tensor';
 import { add, greater, mul, sub, div } from './binary';
 import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
 
-export type UnaryPrimitive = Exclude<UnaryKernel, 'identity'>;
+export type UnaryPrimitive = Exclude<UnaryKernel, 'identity' | DerivativeKernel>;
+type DerivativeKernel = 'geluDerivative' | 'geluTanhDerivative';
+
+/** f′(x) from a derivative kernel, for rules (backward records nothing). */
+function derivative(op: DerivativeKernel, x: Tensor): Tensor {
+  const out = empty(x.shape, x.backend);
+  x.backend.unary(op, x.storage, out.storage, x.size);
+  return out;
+}
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
@@ -38,6 +46,10 @@ export const unaryRules: RuleTable<UnaryPrimitive> = {
   sin: (g, { inputs: [x] }) => [mul(g, cos(x))],
   // d(cos x) = −sin(x)·dx
   cos: (g, { inputs: [x] }) => [neg(mul(g, sin(x)))],
+  // d(x·Φ(x)) = (Φ(x) + x·φ(x))·dx
+  gelu: (g, { inputs: [x] }) => [mul(g, derivative('geluDerivative', x))],
+  // d(½x(1 + tanh u)) = (½(1 + tanh u) + ½x(1 − tanh²u)·u′)·dx, u = √(2/π)(x + 0.044715x³)
+  geluTanh: (g, { inputs: [x] }) => [mul(g, derivative('geluTanhDerivative', x))],
 };
 
 function unary(op: UnaryPrimitive, x: Tensor): Tensor {
@@ -66,6 +78,11 @@ export const relu = (x: Tensor) => unary('relu', x);
 export const erf = (x: Tensor) => unary('erf', x);
 export const sin = (x: Tensor) => unary('sin', x);
 export const cos = (x: Tensor) => unary('cos', x);
+/** GELU, exact form: x·Φ(x) = ½x(1 + erf(x/√2)). gelu(1) = 0.8413447. */
+export const gelu = (x: Tensor) => unary('gelu', x);
+/** GELU, tanh approximation (GPT-2, PyTorch's approximate='tanh'):
+ * ½x(1 + tanh(√(2/π)(x + 0.044715x³))). geluTanh(1) = 0.8411920. */
+export const geluTanh = (x: Tensor) => unary('geluTanh', x);
 
 /** A copy of x's values that is not connected to any graph. */
 export function detach(x: Tensor): Tensor {

@@ -3,7 +3,7 @@
 // and is rounded once on store.
 
 import type { BinaryKernel, FloatArray, UnaryKernel } from '../backend';
-import { erf, sigmoid } from './math';
+import { erf, gelu, geluDerivative, geluTanh, geluTanhDerivative, sigmoid } from './math';
 
 type Fn1 = (x: number) => number;
 type Fn2 = (a: number, b: number) => number;
@@ -24,6 +24,10 @@ export const UNARY: { [K in UnaryKernel]: Fn1 } = {
   erf,
   sin: Math.sin,
   cos: Math.cos,
+  gelu,
+  geluTanh,
+  geluDerivative,
+  geluTanhDerivative,
 };
 
 export const BINARY: { [K in BinaryKernel]: Fn2 } = {

@@ -14,6 +14,7 @@ import type {
   Pool2dSpec,
   PoolKernel,
   ReduceKernel,
+  RowKernel,
   SgdHyper,
   Storage,
   UnaryKernel,
@@ -25,6 +26,7 @@ import { matmulKernel } from './matmul';
 import { adamKernel, sgdKernel } from './optimizer';
 import { pool2dGradKernel, pool2dKernel } from './pool';
 import { reduceKernel } from './reduce';
+import { layerNormGradKernel, layerNormKernel, rowSoftmaxGradKernel, rowSoftmaxKernel } from './rows';
 
 class JsStorage implements Storage {
   live = true;
@@ -116,6 +118,22 @@ export class JsBackend implements Backend {
 
   matmul(a: Storage, b: Storage, out: Storage, spec: MatmulSpec): void {
     matmulKernel(this.arr(a), this.arr(b), this.arr(out), spec);
+  }
+
+  rowSoftmax(op: RowKernel, x: Storage, out: Storage, rows: number, cols: number): void {
+    rowSoftmaxKernel(op, this.arr(x), this.arr(out), rows, cols);
+  }
+
+  rowSoftmaxGrad(op: RowKernel, x: Storage, y: Storage, g: Storage, dx: Storage, rows: number, cols: number): void {
+    rowSoftmaxGradKernel(op, this.arr(x), this.arr(y), this.arr(g), this.arr(dx), rows, cols);
+  }
+
+  layerNorm(x: Storage, w: Storage, b: Storage, out: Storage, rows: number, cols: number, eps: number): void {
+    layerNormKernel(this.arr(x), this.arr(w), this.arr(b), this.arr(out), rows, cols, eps);
+  }
+
+  layerNormGrad(x: Storage, w: Storage, g: Storage, dx: Storage, dw: Storage, db: Storage, rows: number, cols: number, eps: number): void {
+    layerNormGradKernel(this.arr(x), this.arr(w), this.arr(g), this.arr(dx), this.arr(dw), this.arr(db), rows, cols, eps);
   }
 
   copyStrided(

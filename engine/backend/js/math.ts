@@ -39,3 +39,29 @@ export function sigmoid(x: number): number {
   const e = Math.exp(x);
   return e / (1 + e);
 }
+
+const INV_SQRT2 = Math.SQRT1_2;
+const INV_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
+const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
+const GELU_CUBIC = 0.044715;
+
+/** GELU, exact: x·Φ(x) = ½x(1 + erf(x/√2)). */
+export function gelu(x: number): number {
+  return 0.5 * x * (1 + erf(x * INV_SQRT2));
+}
+
+/** d/dx x·Φ(x) = Φ(x) + x·φ(x), φ the standard normal density. */
+export function geluDerivative(x: number): number {
+  return 0.5 * (1 + erf(x * INV_SQRT2)) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+/** GELU, tanh form: ½x(1 + tanh u) with u = √(2/π)(x + 0.044715x³). */
+export function geluTanh(x: number): number {
+  return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+}
+
+/** d/dx ½x(1 + tanh u) = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²), t = tanh u. */
+export function geluTanhDerivative(x: number): number {
+  const t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
+  return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x);
+}

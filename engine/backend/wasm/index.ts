@@ -1,10 +1,10 @@
 // The wasm backend: tensors live in wasm linear memory and the hot kernels
-// (matmul, contiguous elementwise and broadcast ops, block reductions, the
-// fused optimizer updates) are AssemblyScript SIMD. Every other kernel is
+// (matmul, contiguous elementwise and broadcast ops, block reductions, row
+// softmax and layer norm, the fused optimizer updates) are AssemblyScript SIMD. Every other kernel is
 // inherited from the JS reference backend, which runs on views of the same
 // memory: nothing is ever copied between JS and wasm inside a step.
 
-import type { AdamHyper, BinaryKernel, FloatArray, MatmulSpec, ReduceKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
+import type { AdamHyper, BinaryKernel, FloatArray, MatmulSpec, ReduceKernel, RowKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
 import { forEachBatch } from '../batches';
 import { JsBackend } from '../js';
 import { WasmAllocator } from './allocator';
@@ -26,10 +26,16 @@ export interface WasmKernels {
   reduceMax(x: number, out: number, outer: number, r: number, inner: number): void;
   sgd(param: number, grad: number, velocity: number, n: number, lr: number, mu: number, dampening: number, nesterov: number, wd: number, first: number): void;
   adam(param: number, grad: number, m: number, v: number, n: number, lr: number, b1: number, b2: number, eps: number, wd: number, decoupled: number, bc1: number, bc2: number): void;
+  rowSoftmax(op: number, x: number, out: number, rows: number, cols: number): void;
+  rowSoftmaxGrad(op: number, x: number, y: number, g: number, dx: number, rows: number, cols: number): void;
+  layerNorm(x: number, w: number, b: number, out: number, rows: number, cols: number, eps: number): void;
+  layerNormGrad(x: number, w: number, g: number, dx: number, dw: number, db: number, rows: number, cols: number, eps: number): void;
 }
 
 // Op codes of engine/wasm/assembly/elementwise.ts.
-const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, identity: 8 };
+const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, identity: 8, geluTanh: 9, geluTanhDerivative: 10 };
+// Op codes of engine/wasm/assembly/rows.ts.
+const ROW_CODES: Record<RowKernel, number> = { softmax: 0, logSoftmax: 1, logsumexp: 2 };
 const BINARY_CODES: Partial<Record<BinaryKernel, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
 
 class WasmStorage implements Storage {
@@ -132,6 +138,22 @@ export class WasmBackend extends JsBackend {
       this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
     });
     if (transB) this.heap.release(packed, k * n * 4);
+  }
+
+  override rowSoftmax(op: RowKernel, x: Storage, out: Storage, rows: number, cols: number): void {
+    this.kernels.rowSoftmax(ROW_CODES[op], this.ptr(x), this.ptr(out), rows, cols);
+  }
+
+  override rowSoftmaxGrad(op: RowKernel, x: Storage, y: Storage, g: Storage, dx: Storage, rows: number, cols: number): void {
+    this.kernels.rowSoftmaxGrad(ROW_CODES[op], this.ptr(x), this.ptr(y), this.ptr(g), this.ptr(dx), rows, cols);
+  }
+
+  override layerNorm(x: Storage, w: Storage, b: Storage, out: Storage, rows: number, cols: number, eps: number): void {
+    this.kernels.layerNorm(this.ptr(x), this.ptr(w), this.ptr(b), this.ptr(out), rows, cols, eps);
+  }
+
+  override layerNormGrad(x: Storage, w: Storage, g: Storage, dx: Storage, dw: Storage, db: Storage, rows: number, cols: number, eps: number): void {
+    this.kernels.layerNormGrad(this.ptr(x), this.ptr(w), this.ptr(g), this.ptr(dx), this.ptr(dw), this.ptr(db), rows, cols, eps);
   }
 
   override copyStrided(

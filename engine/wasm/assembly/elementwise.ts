@@ -2,7 +2,7 @@
 // engine/backend/wasm/codes.ts. Kernels not here (erf, sin, pow, general
 // strided broadcasting …) run in the reference JS kernels on views of this
 // memory, so nothing is ever copied in or out.
-import { madd } from './simd';
+import { expv, madd, tanhv } from './simd';
 
 export const enum Unary {
   neg = 0,
@@ -14,7 +14,13 @@ export const enum Unary {
   tanh = 6,
   sigmoid = 7,
   identity = 8,
+  geluTanh = 9,
+  geluTanhDerivative = 10,
 }
+
+// GELU's tanh form: ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³).
+const SQRT_2_OVER_PI: f32 = 0.7978845608;
+const GELU_CUBIC: f32 = 0.044715;
 
 export const enum Binary {
   add = 0,
@@ -57,25 +63,66 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
       memory.copy(out, x, <usize>n << 2);
       return;
   }
-  // Transcendentals: one lane at a time through the standard library.
-  for (let i = 0; i < n; i++) {
-    const v = load<f32>(x + (<usize>i << 2));
-    let r: f32;
-    switch (op) {
-      case Unary.exp:
-        r = Mathf.exp(v);
-        break;
-      case Unary.log:
-        r = Mathf.log(v);
-        break;
-      case Unary.tanh:
-        r = Mathf.tanh(v);
-        break;
-      default:
-        // sigmoid(v) = 1 / (1 + e^{−v})
-        r = 1 / (1 + Mathf.exp(-v));
+  if (op == Unary.log) {
+    for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), Mathf.log(load<f32>(x + (<usize>i << 2))));
+    return;
+  }
+  // One loop per op, so the op's switch folds away after inlining.
+  switch (op) {
+    case Unary.exp:
+      mapTranscendental(Unary.exp, x, out, n);
+      return;
+    case Unary.tanh:
+      mapTranscendental(Unary.tanh, x, out, n);
+      return;
+    case Unary.sigmoid:
+      mapTranscendental(Unary.sigmoid, x, out, n);
+      return;
+    case Unary.geluTanh:
+      mapTranscendental(Unary.geluTanh, x, out, n);
+      return;
+    default:
+      mapTranscendental(Unary.geluTanhDerivative, x, out, n);
+  }
+}
+
+/** Four lanes at a time; the tail goes through the same vector code on a
+ * splatted lane, so every element gets exactly the same arithmetic. */
+@inline
+function mapTranscendental(op: i32, x: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) v128.store(out + (<usize>i << 2), transcendental(op, v128.load(x + (<usize>i << 2))));
+  for (let i = n4; i < n; i++) {
+    const v = transcendental(op, f32x4.splat(load<f32>(x + (<usize>i << 2))));
+    store<f32>(out + (<usize>i << 2), f32x4.extract_lane(v, 0));
+  }
+}
+
+@inline
+function transcendental(op: i32, v: v128): v128 {
+  const one = f32x4.splat(1);
+  const half = f32x4.splat(0.5);
+  switch (op) {
+    case Unary.exp:
+      return expv(v);
+    case Unary.tanh:
+      return tanhv(v);
+    case Unary.sigmoid:
+      // 1 / (1 + e^{−v}): e^{−v} = ∞ gives 0, never NaN.
+      return f32x4.div(one, f32x4.add(one, expv(f32x4.neg(v))));
+    case Unary.geluTanh: {
+      // ½v(1 + tanh u), u = √(2/π)(v + 0.044715v³)
+      const t = tanhv(f32x4.mul(f32x4.splat(SQRT_2_OVER_PI), madd(f32x4.mul(f32x4.mul(v, v), v), f32x4.splat(GELU_CUBIC), v)));
+      return f32x4.mul(f32x4.mul(half, v), f32x4.add(one, t));
     }
-    store<f32>(out + (<usize>i << 2), r);
+    default: {
+      // ½(1 + t) + ½v(1 − t²)·√(2/π)(1 + 3·0.044715v²)
+      const v2 = f32x4.mul(v, v);
+      const t = tanhv(f32x4.mul(f32x4.splat(SQRT_2_OVER_PI), madd(f32x4.mul(v2, v), f32x4.splat(GELU_CUBIC), v)));
+      const du = f32x4.mul(f32x4.splat(SQRT_2_OVER_PI), madd(v2, f32x4.splat(3 * GELU_CUBIC), one));
+      const slope = f32x4.mul(f32x4.mul(f32x4.mul(half, v), f32x4.sub(one, f32x4.mul(t, t))), du);
+      return madd(half, f32x4.add(one, t), slope);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ export { matmul, transpose2d } from './matmul';
 export { unary, binary2d, axpy, fill, zero, copy4d } from './elementwise';
 export { reduceSum, reduceMax } from './reduce';
 export { sgd, adam } from './optim';
+export { rowSoftmax, rowSoftmaxGrad, layerNorm, layerNormGrad } from './rows';
 
 /** First byte past the module's static data: where the JS allocator may start. */
 export function heapBase(): usize {

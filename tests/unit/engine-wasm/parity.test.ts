@@ -81,7 +81,7 @@ describe.each(flavours)('%s build', (flavour) => {
     expectClose(got, ref, 1e-5 * Math.sqrt(k), 'batched matmul');
   });
 
-  const unaryOps: UnaryKernel[] = ['neg', 'abs', 'sqrt', 'relu', 'exp', 'log', 'tanh', 'sigmoid', 'identity', 'erf', 'sin'];
+  const unaryOps: UnaryKernel[] = ['neg', 'abs', 'sqrt', 'relu', 'exp', 'log', 'tanh', 'sigmoid', 'identity', 'erf', 'sin', 'gelu', 'geluTanh', 'geluTanhDerivative'];
   it.each(unaryOps)('unary %s', (op) => {
     for (const n of SIZES) {
       const positive = op === 'sqrt' || op === 'log';
@@ -90,6 +90,74 @@ describe.each(flavours)('%s build', (flavour) => {
       const { ref, got } = both([values], n, (b, [x], out) => b.unary(op, x, out, n));
       expectClose(got, ref, 2e-6, `${op} n=${n}`);
     }
+  });
+
+  // The SIMD exp and tanh (engine/wasm/assembly/simd.ts) over their whole
+  // range, at the edges of the float range, and near 0 (where tanh must
+  // keep its relative accuracy).
+  // GELU's left tail is ½x(1 + tanh u) with tanh u → −1: float32 cancels
+  // there, so it gets an absolute allowance as well.
+  it.each([
+    ['exp', -87, 88.7, 3e-7, 0],
+    ['exp', -1, 1, 3e-7, 0],
+    ['tanh', -10, 10, 6e-7, 0],
+    ['tanh', -0.3, 0.3, 3e-7, 0],
+    ['sigmoid', -30, 30, 3e-7, 0],
+    ['geluTanh', -6, 6, 1e-6, 1e-7],
+  ] as const)('%s on [%d, %d]: error ≤ %d relative + %d', (op, lo, hi, rel, abs) => {
+    const n = 4001;
+    const xs = Float32Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+    const { ref, got } = both([xs], n, (b, [x], out) => b.unary(op, x, out, n));
+    for (let i = 0; i < n; i++) {
+      if (!(Math.abs(got[i] - ref[i]) <= rel * Math.abs(ref[i]) + abs + 1e-30)) expect.fail(`${op}(${xs[i]}) = ${got[i]}, reference ${ref[i]}`);
+    }
+  });
+
+  it('exp, tanh, sigmoid and GELU at ±∞, NaN and beyond the float range', () => {
+    const edges = Float32Array.from([-Infinity, Infinity, NaN, -200, -90, 89, 200, 0, -0, 1e-8, -1e-8]);
+    for (const op of ['exp', 'tanh', 'sigmoid', 'geluTanh', 'geluTanhDerivative'] as const) {
+      const { ref, got } = both([edges], edges.length, (b, [x], out) => b.unary(op, x, out, edges.length));
+      expectClose(got, ref, 2e-6, op);
+    }
+  });
+
+  /** Rows with −∞ (masked) entries, huge magnitudes and an ordinary spread. */
+  function rowValues(rows: number, cols: number, seed: number): Float32Array {
+    const v = randomValues(rows * cols, seed, -4, 4);
+    for (let r = 0; r < rows; r++) {
+      if (r % 3 === 1 && cols > 1) v[r * cols] = -Infinity;
+      if (r % 3 === 2) v[r * cols + cols - 1] += 1000;
+    }
+    return v;
+  }
+
+  it.each(SIZES.flatMap((rows) => SIZES.map((cols) => [rows, cols])))('row softmax, log-softmax, logsumexp and their gradients, %i rows × %i', (rows, cols) => {
+    const x = rowValues(rows, cols, rows * 7 + cols);
+    const g = randomValues(rows * cols, rows + cols);
+    for (const op of ['softmax', 'logSoftmax', 'logsumexp'] as const) {
+      const outLength = op === 'logsumexp' ? rows : rows * cols;
+      const { ref, got } = both([x], outLength, (b, [xs], out) => b.rowSoftmax(op, xs, out, rows, cols));
+      expectClose(got, ref, 2e-6, `${op} forward`);
+      const dx = both([x, new Float32Array(ref), g.subarray(0, outLength)], rows * cols, (b, [xs, ys, gs], out) => b.rowSoftmaxGrad(op, xs, ys, gs, out, rows, cols));
+      expectClose(dx.got, dx.ref, 2e-6 * Math.sqrt(cols), `${op} backward`);
+    }
+  });
+
+  it.each(SIZES.flatMap((rows) => SIZES.map((cols) => [rows, cols])))('layer norm and its gradient, %i rows × %i', (rows, cols) => {
+    const x = randomValues(rows * cols, rows * 3 + cols, -3, 5);
+    const [w, bias, g] = [randomValues(cols, 1), randomValues(cols, 2), randomValues(rows * cols, 3)];
+    const y = both([x, w, bias], rows * cols, (b, [xs, ws, bs], out) => b.layerNorm(xs, ws, bs, out, rows, cols, 1e-5));
+    expectClose(y.got, y.ref, 1e-5, 'layer norm forward');
+    // dx, dw and db side by side in one output: [dx | dw | db].
+    const grads = both([x, w, g], rows * cols + 2 * cols, (b, [xs, ws, gs], out) => {
+      const [dx, dw, db] = [b.alloc(rows * cols), b.alloc(cols), b.alloc(cols)];
+      b.layerNormGrad(xs, ws, gs, dx, dw, db, rows, cols, 1e-5);
+      b.copyStrided(dx, 0, [1], out, 0, [1], [rows * cols]);
+      b.copyStrided(dw, 0, [1], out, rows * cols, [1], [cols]);
+      b.copyStrided(db, 0, [1], out, rows * cols + cols, [1], [cols]);
+      for (const s of [dx, dw, db]) b.free(s);
+    });
+    expectClose(grads.got, grads.ref, 1e-5 * Math.sqrt(Math.max(rows, cols)), 'layer norm backward');
   });
 
   const binaryOps: BinaryKernel[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater'];

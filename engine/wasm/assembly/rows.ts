@@ -1,0 +1,201 @@
+// Functions of each row of a [rows, cols] float32 matrix: softmax,
+// log-softmax, logsumexp and layer norm, with their backward passes. The
+// math (and the reference) is in engine/backend/js/rows.ts. Four SIMD
+// lanes throughout, exp included (simd.ts).
+import { expv, hmax, hsum } from './simd';
+
+export const enum Row {
+  softmax = 0,
+  logSoftmax = 1,
+  logsumexp = 2,
+}
+
+@inline
+function at(base: usize, j: i32): usize {
+  return base + (<usize>j << 2);
+}
+
+function rowMax(x: usize, cols: i32): f32 {
+  const c4 = cols & ~3;
+  let m: f32 = -Infinity;
+  if (c4) {
+    let v = v128.load(x);
+    for (let j = 4; j < c4; j += 4) v = f32x4.pmax(v, v128.load(at(x, j)));
+    m = hmax(v);
+  }
+  for (let j = c4; j < cols; j++) m = max(m, load<f32>(at(x, j)));
+  return m;
+}
+
+function rowSum(x: usize, cols: i32): f32 {
+  const c4 = cols & ~3;
+  let v = f32x4.splat(0);
+  for (let j = 0; j < c4; j += 4) v = f32x4.add(v, v128.load(at(x, j)));
+  let s = hsum(v);
+  for (let j = c4; j < cols; j++) s += load<f32>(at(x, j));
+  return s;
+}
+
+function rowDot(a: usize, b: usize, cols: i32): f32 {
+  const c4 = cols & ~3;
+  let v = f32x4.splat(0);
+  for (let j = 0; j < c4; j += 4) v = f32x4.add(v, f32x4.mul(v128.load(at(a, j)), v128.load(at(b, j))));
+  let s = hsum(v);
+  for (let j = c4; j < cols; j++) s += load<f32>(at(a, j)) * load<f32>(at(b, j));
+  return s;
+}
+
+/** out = s·exp(a − shift) elementwise (out may be 0: nothing stored);
+ * returns Σ exp(a − shift). */
+function expRow(a: usize, out: usize, shift: f32, s: f32, cols: i32): f32 {
+  const c4 = cols & ~3;
+  const vshift = f32x4.splat(shift);
+  const vs = f32x4.splat(s);
+  let acc = f32x4.splat(0);
+  for (let j = 0; j < c4; j += 4) {
+    const e = expv(f32x4.sub(v128.load(at(a, j)), vshift));
+    acc = f32x4.add(acc, e);
+    if (out) v128.store(at(out, j), f32x4.mul(e, vs));
+  }
+  let total = hsum(acc);
+  for (let j = c4; j < cols; j++) {
+    const e = f32x4.extract_lane(expv(f32x4.splat(load<f32>(at(a, j)) - shift)), 0);
+    total += e;
+    if (out) store<f32>(at(out, j), e * s);
+  }
+  return total;
+}
+
+/** out = a·s + t elementwise over a row (s, t scalars). */
+function rowAffine(a: usize, out: usize, s: f32, t: f32, cols: i32): void {
+  const c4 = cols & ~3;
+  const vs = f32x4.splat(s);
+  const vt = f32x4.splat(t);
+  for (let j = 0; j < c4; j += 4) v128.store(at(out, j), f32x4.add(f32x4.mul(v128.load(at(a, j)), vs), vt));
+  for (let j = c4; j < cols; j++) store<f32>(at(out, j), load<f32>(at(a, j)) * s + t);
+}
+
+export function rowSoftmax(op: i32, x: usize, out: usize, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const xr = x + (<usize>(r * cols) << 2);
+    const m = rowMax(xr, cols);
+    if (m != m) {
+      // A NaN anywhere in the row poisons it, as in the reference.
+      if (op == Row.logsumexp) store<f32>(at(out, r), NaN);
+      else for (let j = 0; j < cols; j++) store<f32>(at(out + (<usize>(r * cols) << 2), j), NaN);
+      continue;
+    }
+    if (op == Row.softmax) {
+      // exp(x − m) into out, then scale by 1/Σ.
+      const or = out + (<usize>(r * cols) << 2);
+      rowAffine(or, or, 1 / expRow(xr, or, m, 1, cols), 0, cols);
+      continue;
+    }
+    const lse = m + Mathf.log(expRow(xr, 0, m, 1, cols));
+    if (op == Row.logsumexp) store<f32>(at(out, r), lse);
+    else rowAffine(xr, out + (<usize>(r * cols) << 2), 1, -lse, cols);
+  }
+}
+
+export function rowSoftmaxGrad(op: i32, x: usize, y: usize, g: usize, dx: usize, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const off = <usize>(r * cols) << 2;
+    const xr = x + off;
+    const gr = g + off;
+    const dr = dx + off;
+    if (op == Row.logsumexp) {
+      // dx = g_row · exp(x − y_row)
+      expRow(xr, dr, load<f32>(at(y, r)), load<f32>(at(g, r)), cols);
+    } else if (op == Row.softmax) {
+      // dx = y ⊙ (g − g·y)
+      const yr = y + off;
+      const dot = f32x4.splat(rowDot(gr, yr, cols));
+      const c4 = cols & ~3;
+      for (let j = 0; j < c4; j += 4) v128.store(at(dr, j), f32x4.mul(v128.load(at(yr, j)), f32x4.sub(v128.load(at(gr, j)), dot)));
+      const d = f32x4.extract_lane(dot, 0);
+      for (let j = c4; j < cols; j++) store<f32>(at(dr, j), load<f32>(at(yr, j)) * (load<f32>(at(gr, j)) - d));
+    } else {
+      // dx = g − exp(y)·Σg
+      const yr = y + off;
+      // exp(y)·(−Σg) into dx, then g added.
+      expRow(yr, dr, 0, -rowSum(gr, cols), cols);
+      const c4 = cols & ~3;
+      for (let j = 0; j < c4; j += 4) v128.store(at(dr, j), f32x4.add(v128.load(at(dr, j)), v128.load(at(gr, j))));
+      for (let j = c4; j < cols; j++) store<f32>(at(dr, j), load<f32>(at(dr, j)) + load<f32>(at(gr, j)));
+    }
+  }
+}
+
+/** Mean and 1/√(variance + eps) of a row, variance from the centred values. */
+@inline
+function normStats(xr: usize, cols: i32, eps: f32): v128 {
+  const mu = rowSum(xr, cols) / <f32>cols;
+  const c4 = cols & ~3;
+  const vmu = f32x4.splat(mu);
+  let acc = f32x4.splat(0);
+  for (let j = 0; j < c4; j += 4) {
+    const d = f32x4.sub(v128.load(at(xr, j)), vmu);
+    acc = f32x4.add(acc, f32x4.mul(d, d));
+  }
+  let v = hsum(acc);
+  for (let j = c4; j < cols; j++) {
+    const d = load<f32>(at(xr, j)) - mu;
+    v += d * d;
+  }
+  const rstd: f32 = 1 / Mathf.sqrt(v / <f32>cols + eps);
+  return f32x4(mu, rstd, 0, 0);
+}
+
+export function layerNorm(x: usize, w: usize, b: usize, out: usize, rows: i32, cols: i32, eps: f32): void {
+  const c4 = cols & ~3;
+  for (let r = 0; r < rows; r++) {
+    const off = <usize>(r * cols) << 2;
+    const stats = normStats(x + off, cols, eps);
+    const mu = f32x4.splat(f32x4.extract_lane(stats, 0));
+    const rstd = f32x4.splat(f32x4.extract_lane(stats, 1));
+    for (let j = 0; j < c4; j += 4) {
+      const xhat = f32x4.mul(f32x4.sub(v128.load(at(x + off, j)), mu), rstd);
+      v128.store(at(out + off, j), f32x4.add(f32x4.mul(xhat, v128.load(at(w, j))), v128.load(at(b, j))));
+    }
+    for (let j = c4; j < cols; j++) {
+      const xhat = (load<f32>(at(x + off, j)) - f32x4.extract_lane(stats, 0)) * f32x4.extract_lane(stats, 1);
+      store<f32>(at(out + off, j), xhat * load<f32>(at(w, j)) + load<f32>(at(b, j)));
+    }
+  }
+}
+
+/** dx, and dw, db summed over rows (overwritten). dx first holds x̂ for
+ * the row, then the gradient, so nothing else is needed. */
+export function layerNormGrad(x: usize, w: usize, g: usize, dx: usize, dw: usize, db: usize, rows: i32, cols: i32, eps: f32): void {
+  memory.fill(dw, 0, <usize>cols << 2);
+  memory.fill(db, 0, <usize>cols << 2);
+  const n: f32 = <f32>cols;
+  for (let r = 0; r < rows; r++) {
+    const off = <usize>(r * cols) << 2;
+    const xr = x + off;
+    const gr = g + off;
+    const dr = dx + off;
+    const stats = normStats(xr, cols, eps);
+    const mu = f32x4.extract_lane(stats, 0);
+    const rstd = f32x4.extract_lane(stats, 1);
+    // x̂ into dx; mean(ĝ), mean(ĝ ⊙ x̂); dw += g ⊙ x̂; db += g.
+    rowAffine(xr, dr, rstd, -mu * rstd, cols);
+    let sg: f32 = 0;
+    let sgx: f32 = 0;
+    for (let j = 0; j < cols; j++) {
+      const xhat = load<f32>(at(dr, j));
+      const gj = load<f32>(at(gr, j));
+      const gw = gj * load<f32>(at(w, j));
+      sg += gw;
+      sgx += gw * xhat;
+      store<f32>(at(dw, j), load<f32>(at(dw, j)) + gj * xhat);
+      store<f32>(at(db, j), load<f32>(at(db, j)) + gj);
+    }
+    const meanG = sg / n;
+    const meanGX = sgx / n;
+    for (let j = 0; j < cols; j++) {
+      const xhat = load<f32>(at(dr, j));
+      store<f32>(at(dr, j), rstd * (load<f32>(at(gr, j)) * load<f32>(at(w, j)) - meanG - xhat * meanGX));
+    }
+  }
+}
