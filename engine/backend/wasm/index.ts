@@ -18,7 +18,8 @@ export interface WasmKernels {
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, ars: number, acs: number): void;
   transpose2d(src: number, dst: number, rows: number, cols: number): void;
   unary(op: number, x: number, out: number, n: number): void;
-  binary2d(op: number, a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, out: number, rows: number, cols: number): void;
+  binary2d(op: number, a: number, aRow: number, aCol: number, aPeriod: number, b: number, bRow: number, bCol: number, bPeriod: number, out: number, rows: number, cols: number): void;
+  where2d(c: number, cRow: number, cCol: number, cPeriod: number, a: number, aRow: number, aCol: number, aPeriod: number, b: number, bRow: number, bCol: number, bPeriod: number, out: number, rows: number, cols: number): void;
   fill(out: number, value: number, n: number): void;
   zero(ptr: number, bytes: number): void;
   copy4d(src: number, sOff: number, s0: number, s1: number, s2: number, s3: number, dst: number, dOff: number, d0: number, d1: number, d2: number, d3: number, n0: number, n1: number, n2: number, n3: number): void;
@@ -103,12 +104,27 @@ export class WasmBackend extends JsBackend {
 
   override binary(op: BinaryKernel, a: Storage, aStrides: readonly number[], b: Storage, bStrides: readonly number[], out: Storage, outShape: readonly number[]): void {
     const code = BINARY_CODES[op];
-    const rows = rowsOf(outShape);
-    const cols = outShape.length ? outShape[outShape.length - 1] : 1;
     const pa = code === undefined ? null : asRows(aStrides, outShape);
     const pb = code === undefined ? null : asRows(bStrides, outShape);
     if (code === undefined || !pa || !pb) return super.binary(op, a, aStrides, b, bStrides, out, outShape);
-    this.kernels.binary2d(code, this.ptr(a), pa[0], pa[1], this.ptr(b), pb[0], pb[1], this.ptr(out), rows, cols);
+    this.kernels.binary2d(code, this.ptr(a), ...pa, this.ptr(b), ...pb, this.ptr(out), rowsOf(outShape), colsOf(outShape));
+  }
+
+  override where(
+    cond: Storage,
+    condStrides: readonly number[],
+    a: Storage,
+    aStrides: readonly number[],
+    b: Storage,
+    bStrides: readonly number[],
+    out: Storage,
+    outShape: readonly number[],
+  ): void {
+    const pc = asRows(condStrides, outShape);
+    const pa = asRows(aStrides, outShape);
+    const pb = asRows(bStrides, outShape);
+    if (!pc || !pa || !pb) return super.where(cond, condStrides, a, aStrides, b, bStrides, out, outShape);
+    this.kernels.where2d(this.ptr(cond), ...pc, this.ptr(a), ...pa, this.ptr(b), ...pb, this.ptr(out), rowsOf(outShape), colsOf(outShape));
   }
 
   override reduce(op: ReduceKernel, x: Storage, xShape: readonly number[], axes: readonly number[], out: Storage): void {
@@ -196,28 +212,35 @@ function rowsOf(shape: readonly number[]): number {
   return product(shape.slice(0, -1));
 }
 
+function colsOf(shape: readonly number[]): number {
+  return shape.length ? shape[shape.length - 1] : 1;
+}
+
 /**
- * Strides of an operand over outShape as (row stride, column stride) of the
- * [rows, cols] view, when the layout allows it: the last axis contiguous (1)
- * or broadcast (0), and the leading axes either all broadcast or laid out
- * densely. Otherwise null (the general kernel takes over).
+ * An operand's layout over outShape as the kernels' (row stride, column
+ * stride, period) of the [rows, cols] view, row r reading at
+ * (r mod period)·rowStride, when the layout allows it: the last axis
+ * contiguous (1) or broadcast (0); then, going outward, a run of leading
+ * axes laid out densely, then only broadcast axes. Covers same shapes,
+ * scalars, bias rows, columns and a block repeated over leading axes.
+ * Otherwise null (the general kernel takes over).
  */
-function asRows(strides: readonly number[], shape: readonly number[]): [number, number] | null {
+function asRows(strides: readonly number[], shape: readonly number[]): [number, number, number] | null {
   const nd = shape.length;
-  if (nd === 0) return [0, 0];
-  const col = strides[nd - 1];
-  if (col !== 0 && col !== 1 && shape[nd - 1] !== 1) return null;
-  const width = col === 1 || shape[nd - 1] === 1 ? shape[nd - 1] : 1;
-  let allZero = true;
-  let dense = true;
+  if (nd === 0) return [0, 0, 1];
+  const last = shape[nd - 1];
+  const col = last === 1 ? 0 : strides[nd - 1];
+  if (col !== 0 && col !== 1) return null;
+  const width = col === 1 ? last : 1;
+  let period = 1;
   let expect = width;
-  for (let d = nd - 2; d >= 0; d--) {
-    if (strides[d] !== 0 && shape[d] !== 1) allZero = false;
-    if (strides[d] !== expect && shape[d] !== 1) dense = false;
+  let d = nd - 2;
+  for (; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expect) break;
+    period *= shape[d];
     expect *= shape[d];
   }
-  const colStride = shape[nd - 1] === 1 ? 0 : col;
-  if (allZero) return [0, colStride];
-  if (dense) return [width, colStride];
-  return null;
+  for (; d >= 0; d--) if (shape[d] !== 1 && strides[d] !== 0) return null;
+  return [width, col, period];
 }

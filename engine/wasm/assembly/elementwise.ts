@@ -163,39 +163,41 @@ function applyScalar(op: i32, a: f32, b: f32): f32 {
 }
 
 /**
- * out[r, c] = a[r·aRow + c·aCol] ∘ b[r·bRow + c·bCol] over rows × cols with
- * each column stride 0 or 1: covers same-shape, scalar and row/column
- * broadcasts (bias adds), the shapes a training step is made of.
+ * out[r, c] = a[(r mod aPeriod)·aRow + c·aCol] ∘ b[(r mod bPeriod)·bRow + c·bCol]
+ * over rows × cols with each column stride 0 or 1: covers same-shape,
+ * scalar and row/column broadcasts (bias adds), and a block repeated along
+ * leading axes (an attention mask over batch and heads): the shapes a
+ * training step is made of.
  */
-export function binary2d(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, out: usize, rows: i32, cols: i32): void {
+export function binary2d(op: i32, a: usize, aRow: i32, aCol: i32, aPeriod: i32, b: usize, bRow: i32, bCol: i32, bPeriod: i32, out: usize, rows: i32, cols: i32): void {
   // One inlined copy per op: with `op` a constant inside each, the per-element switch folds away.
   switch (op) {
     case Binary.add:
-      binaryRows(Binary.add, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.add, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
     case Binary.sub:
-      binaryRows(Binary.sub, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.sub, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
     case Binary.mul:
-      binaryRows(Binary.mul, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.mul, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
     case Binary.div:
-      binaryRows(Binary.div, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.div, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
     case Binary.maximum:
-      binaryRows(Binary.maximum, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.maximum, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
     default:
-      binaryRows(Binary.minimum, a, aRow, aCol, b, bRow, bCol, out, rows, cols);
+      binaryRows(Binary.minimum, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
   }
 }
 
 @inline
-function binaryRows(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32, bCol: i32, out: usize, rows: i32, cols: i32): void {
+function binaryRows(op: i32, a: usize, aRow: i32, aCol: i32, aPeriod: i32, b: usize, bRow: i32, bCol: i32, bPeriod: i32, out: usize, rows: i32, cols: i32): void {
   const c4 = cols & ~3;
   for (let r = 0; r < rows; r++) {
-    const pa = a + (<usize>(r * aRow) << 2);
-    const pb = b + (<usize>(r * bRow) << 2);
+    const pa = a + (<usize>((r % aPeriod) * aRow) << 2);
+    const pb = b + (<usize>((r % bPeriod) * bRow) << 2);
     const po = out + (<usize>(r * cols) << 2);
     let c = 0;
     if (aCol == 1 && bCol == 1) {
@@ -209,6 +211,37 @@ function binaryRows(op: i32, a: usize, aRow: i32, aCol: i32, b: usize, bRow: i32
     }
     for (; c < cols; c++) {
       store<f32>(po + (<usize>c << 2), applyScalar(op, load<f32>(pa + (<usize>(c * aCol) << 2)), load<f32>(pb + (<usize>(c * bCol) << 2))));
+    }
+  }
+}
+
+/** Four lanes of an operand at column c: a vector load when its column
+ * stride is 1, the one element splatted when it is 0. */
+@inline
+function lanes(p: usize, col: i32, c: i32): v128 {
+  return col ? v128.load(p + (<usize>c << 2)) : v128.load32_splat(p);
+}
+
+/** out = cond ≠ 0 ? a : b, each operand laid out as in binary2d. */
+export function where2d(
+  cond: usize, cRow: i32, cCol: i32, cPeriod: i32,
+  a: usize, aRow: i32, aCol: i32, aPeriod: i32,
+  b: usize, bRow: i32, bCol: i32, bPeriod: i32,
+  out: usize, rows: i32, cols: i32,
+): void {
+  const c4 = cols & ~3;
+  const zero = f32x4.splat(0);
+  for (let r = 0; r < rows; r++) {
+    const pc = cond + (<usize>((r % cPeriod) * cRow) << 2);
+    const pa = a + (<usize>((r % aPeriod) * aRow) << 2);
+    const pb = b + (<usize>((r % bPeriod) * bRow) << 2);
+    const po = out + (<usize>(r * cols) << 2);
+    for (let c = 0; c < c4; c += 4) {
+      v128.store(po + (<usize>c << 2), v128.bitselect(lanes(pa, aCol, c), lanes(pb, bCol, c), f32x4.ne(lanes(pc, cCol, c), zero)));
+    }
+    for (let c = c4; c < cols; c++) {
+      const k = load<f32>(pc + (<usize>(c * cCol) << 2));
+      store<f32>(po + (<usize>c << 2), k != 0 ? load<f32>(pa + (<usize>(c * aCol) << 2)) : load<f32>(pb + (<usize>(c * bCol) << 2)));
     }
   }
 }

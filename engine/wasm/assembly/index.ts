@@ -2,7 +2,7 @@
 // JavaScript (engine/backend/wasm/allocator.ts): these functions only read
 // and write at the byte offsets they are given, and never allocate.
 export { matmul, transpose2d } from './matmul';
-export { unary, binary2d, axpy, fill, zero, copy4d } from './elementwise';
+export { unary, binary2d, where2d, axpy, fill, zero, copy4d } from './elementwise';
 export { reduceSum, reduceMax } from './reduce';
 export { sgd, adam } from './optim';
 export { rowSoftmax, rowSoftmaxGrad, layerNorm, layerNormGrad } from './rows';

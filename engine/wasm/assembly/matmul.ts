@@ -111,10 +111,37 @@ function tailColumns(a: usize, b: usize, outRow: usize, k: i32, n: i32, n8: i32,
   }
 }
 
-/** dst (rows×cols) = srcᵀ where src is cols×rows: packs a transposed B. */
+/** dst (rows×cols) = srcᵀ where src is cols×rows: packs a transposed B.
+ * 4×4 blocks are transposed in registers (two rounds of shuffles); the
+ * ragged edges go one element at a time. */
 export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void {
-  for (let r = 0; r < rows; r++) {
-    const out = dst + (<usize>(r * cols) << 2);
-    for (let c = 0; c < cols; c++) store<f32>(out + (<usize>c << 2), load<f32>(src + (<usize>(c * rows + r) << 2)));
+  const r4 = rows & ~3;
+  const c4 = cols & ~3;
+  const srcRow = <usize>rows << 2;
+  const dstRow = <usize>cols << 2;
+  for (let c = 0; c < c4; c += 4) {
+    for (let r = 0; r < r4; r += 4) {
+      const p = src + ((<usize>c * <usize>rows + <usize>r) << 2);
+      const x0 = v128.load(p);
+      const x1 = v128.load(p + srcRow);
+      const x2 = v128.load(p + 2 * srcRow);
+      const x3 = v128.load(p + 3 * srcRow);
+      const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5);
+      const t1 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7);
+      const t2 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+      const t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+      const q = dst + ((<usize>r * <usize>cols + <usize>c) << 2);
+      v128.store(q, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+      v128.store(q + dstRow, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7));
+      v128.store(q + 2 * dstRow, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5));
+      v128.store(q + 3 * dstRow, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7));
+    }
+  }
+  // Rows r4… of dst (all columns), then columns c4… of the first r4 rows.
+  for (let r = r4; r < rows; r++) {
+    for (let c = 0; c < cols; c++) store<f32>(dst + (<usize>(r * cols + c) << 2), load<f32>(src + (<usize>(c * rows + r) << 2)));
+  }
+  for (let r = 0; r < r4; r++) {
+    for (let c = c4; c < cols; c++) store<f32>(dst + (<usize>(r * cols + c) << 2), load<f32>(src + (<usize>(c * rows + r) << 2)));
   }
 }

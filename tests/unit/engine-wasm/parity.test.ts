@@ -167,6 +167,8 @@ describe.each(flavours)('%s build', (flavour) => {
     { name: 'column broadcast', shape: [33, 7], a: [[1, 0], 33], b: [[7, 1], 231] },
     { name: 'scalar', shape: [129], a: [[1], 129], b: [[0], 1] },
     { name: '3-d with a middle broadcast', shape: [3, 5, 7], a: [[35, 7, 1], 105], b: [[7, 0, 1], 21] },
+    { name: 'a block repeated over leading axes (attention mask)', shape: [3, 2, 5, 7], a: [[70, 35, 7, 1], 210], b: [[0, 0, 7, 1], 35] },
+    { name: 'a column repeated over a leading axis', shape: [3, 5, 7], a: [[35, 7, 1], 105], b: [[0, 1, 0], 5] },
   ];
   it.each(binaryOps)('binary %s in every layout', (op) => {
     for (const layout of layouts) {
@@ -176,6 +178,17 @@ describe.each(flavours)('%s build', (flavour) => {
         b.binary(op, x, layout.a[0], y, layout.b[0], out, layout.shape),
       );
       expectClose(got, ref, 2e-6, `${op} ${layout.name}`);
+    }
+  });
+
+  it('where in every layout, with a NaN condition (true, as ≠ 0)', () => {
+    for (const layout of layouts) {
+      const size = layout.shape.reduce((p, d) => p * d, 1);
+      const cond = Float32Array.from(randomValues(layout.b[1], 7), (v, i) => (i === 1 ? NaN : v > 0 ? 1 : 0));
+      const { ref, got } = both([cond, randomValues(layout.a[1], 5), randomValues(layout.b[1], 6)], size, (b, [c, x, y], out) =>
+        b.where(c, layout.b[0], x, layout.a[0], y, layout.b[0], out, layout.shape),
+      );
+      expectClose(got, ref, 0, `where ${layout.name}`);
     }
   });
 
