@@ -26,7 +26,8 @@ export interface Outline {
   /** Every link target: markdown links and `href` attributes of JSX. */
   links: { url: string; line: number }[];
   /** Every capitalised JSX element name, i.e. a component the page must define. */
-  components: { name: string; line: number }[];
+  /** Components used, with their `id` attribute when it is a plain string. */
+  components: { name: string; line: number; id?: string }[];
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
@@ -57,7 +58,10 @@ export function outlineOf(source: string): Outline {
       outline.links.push({ url: (node as { url: string }).url, line });
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const el = node as unknown as { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
-      if (el.name && /^[A-Z]/.test(el.name)) outline.components.push({ name: el.name, line });
+      if (el.name && /^[A-Z]/.test(el.name)) {
+        const id = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+        outline.components.push({ name: el.name, line, ...(typeof id === 'string' ? { id } : {}) });
+      }
       for (const attr of el.attributes) {
         if (attr.type === 'mdxJsxAttribute' && attr.name === 'href' && typeof attr.value === 'string') {
           outline.links.push({ url: attr.value, line });

@@ -4,7 +4,9 @@
  * - a `##`/`###` heading has no explicit `[#id]`, or an id repeats in a chapter;
  * - a published section id (content/published-ids.json) has disappeared;
  * - an internal link points to a chapter or section that does not exist;
- * - a chapter names an MDX component that nothing defines.
+ * - a chapter names an MDX component that nothing defines;
+ * - a widget's anchor (its `id`, or its name) repeats a section id or another
+ *   widget's anchor in the chapter: one of the two links would land wrong.
  *
  *   npx tsx scripts/check-content.ts            check
  *   npx tsx scripts/check-content.ts --publish  also record today's ids as published
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { chapterFile, chapters } from '../content/chapters';
 import { outlineOf, type Outline } from '../content/outline';
 import { MDX_COMPONENT_NAMES } from '../components/mdx-names';
+import { WIDGETS } from '../components/widgets/names';
 
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.join(root, 'content');
@@ -67,6 +70,13 @@ export function checkChapters(
       if (!componentNames.includes(comp.name)) {
         problems.push({ file: c.file, line: comp.line, message: `unknown MDX component <${comp.name}>` });
       }
+      const widget = WIDGETS.find((w) => w.component === comp.name);
+      if (!widget) continue;
+      const anchor = comp.id ?? widget.name;
+      if (seen.has(anchor)) {
+        const first = seen.get(anchor)!;
+        problems.push({ file: c.file, line: comp.line, message: `widget anchor "${anchor}" is already used on line ${first}; give <${comp.name}> another id` });
+      } else seen.set(anchor, comp.line);
     }
   }
   for (const slug of Object.keys(published)) {

@@ -26,6 +26,16 @@ describe('check-content', () => {
     expect(messages(one('## A [#a]\n\nSee [b](#b) and <Aside>x</Aside>.\n\n## B [#b]\n'))).toEqual([]);
   });
 
+  it('fails when a widget anchor repeats a section id or another widget', () => {
+    const names = [...NAMES, 'FitALine'];
+    const check = (source: string) => checkChapters(one(source, 'linear'), {}, names).map((p) => p.message);
+    expect(check('## Fit [#fit]\n\n<FitALine />\n')).toEqual([]);
+    expect(check('## Fit [#fit]\n\n<FitALine id="fit" />\n')).toEqual(['widget anchor "fit" is already used on line 1; give <FitALine> another id']);
+    expect(check('## Fit [#fit-a-line]\n\n<FitALine />\n')).toEqual(['widget anchor "fit-a-line" is already used on line 1; give <FitALine> another id']);
+    expect(check('<FitALine />\n\n<FitALine />\n')).toEqual(['widget anchor "fit-a-line" is already used on line 1; give <FitALine> another id']);
+    expect(check('<FitALine />\n\n<FitALine id="second-fit" />\n')).toEqual([]);
+  });
+
   it('fails on a missing id marker', () => {
     expect(messages(one('## A\n'))).toEqual(['heading "A" has no [#id] marker']);
   });
