@@ -19,6 +19,10 @@ for (const flavour of validated) engines.push([`engine-wasm-${flavour}`, (await 
 engines.push(['engine-js', jsBackend()]);
 const tfNames = await initTf();
 const quick = process.argv.includes('--quick');
+// `--only <text>`: just the matmul sizes and models whose name contains it.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] ?? '' : '';
+const wanted = (name: string) => name.includes(only);
 
 const MATMUL_SIZES: [string, number, number, number][] = [
   ['32', 32, 32, 32],
@@ -30,7 +34,7 @@ const MATMUL_SIZES: [string, number, number, number][] = [
 ];
 
 const matmulRows: { size: string; contender: string; gflops: number }[] = [];
-for (const [size, m, k, n] of MATMUL_SIZES) {
+for (const [size, m, k, n] of MATMUL_SIZES.filter(([size]) => wanted(size))) {
   const contenders: Contender[] = [
     ...engines.map(([name, backend]) => engineMatmul(name, backend, m, k, n)),
     ...tfNames.map((name) => tfMatmul(name, m, k, n)),
@@ -55,7 +59,7 @@ const MODELS: [string, () => Contender[]][] = [
   ]),
   ['transformer-tiny', () => [...engines.map(([name, backend]) => engineTransformerTraining(name, backend)), ...tfNames.map((name) => tfTransformerTraining(name))]],
 ];
-for (const [model, make] of MODELS) {
+for (const [model, make] of MODELS.filter(([model]) => wanted(model))) {
   const contenders = make();
   for (const t of compare(contenders, { rounds: quick ? 3 : 7, blockMs: 150 })) {
     trainingRows.push({ model, contender: t.name, stepsPerSec: Math.round(1 / t.seconds) });
@@ -72,6 +76,7 @@ const results = {
     cores: os.cpus().length,
     wasmBuildsValidated: validated,
     tfjsBackends: tfNames,
+    ...(only ? { only } : {}),
   },
   matmul: matmulRows,
   training: trainingRows,
@@ -83,8 +88,8 @@ writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(resu
 const names = [...engines.map(([n]) => n), ...tfNames];
 const ratio = (best: number, ref: number | undefined) => (ref ? `${(best / ref).toFixed(2)}×` : '—');
 console.log(`\nmatmul GFLOP/s (median; ${results.meta.cpu}, Node ${process.version})`);
-console.table(
-  MATMUL_SIZES.map(([size]) => {
+if (matmulRows.length) console.table(
+  MATMUL_SIZES.filter(([size]) => wanted(size)).map(([size]) => {
     const row: Record<string, string | number> = { size };
     for (const n of names) row[n] = matmulRows.find((r) => r.size === size && r.contender === n)?.gflops ?? '—';
     const best = Math.max(...engines.map(([n]) => matmulRows.find((r) => r.size === size && r.contender === n)!.gflops));
@@ -93,8 +98,8 @@ console.table(
   }),
 );
 console.log('training steps/s (forward + backward + SGD update, median)');
-console.table(
-  MODELS.map(([model]) => {
+if (trainingRows.length) console.table(
+  MODELS.filter(([model]) => wanted(model)).map(([model]) => {
     const row: Record<string, string | number> = { model };
     for (const n of names) row[n] = trainingRows.find((r) => r.model === model && r.contender === n)?.stepsPerSec ?? '—';
     const best = Math.max(...engines.map(([n]) => trainingRows.find((r) => r.model === model && r.contender === n)!.stepsPerSec));
