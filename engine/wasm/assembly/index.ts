@@ -5,6 +5,9 @@ export { matmul, transpose2d } from './matmul';
 export { unary, binary2d, axpy, fill, zero, copy4d } from './elementwise';
 export { reduceSum, reduceMax } from './reduce';
 export { sgd, adam } from './optim';
+export { convGeometry, conv2d, conv2dInputGrad, conv2dFilterGrad } from './conv';
+export { poolGeometry, pool2d, pool2dGrad } from './pool';
+export { checkIndices, gather, scatterAdd } from './gather';
 
 /** First byte past the module's static data: where the JS allocator may start. */
 export function heapBase(): usize {
