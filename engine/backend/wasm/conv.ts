@@ -19,7 +19,8 @@ export function convScratch(kernel: ConvKernel, s: Conv2dSpec): { chunk: number;
   const m = s.batch * s.outH * s.outW;
   const k = (s.kernelH * s.kernelW * s.inC) / s.groups;
   const coutG = s.outC / s.groups;
-  const chunk = Math.max(1, Math.min(m, Math.floor(patchChunkBytes / 4 / k)));
+  // Whole output rows (the kernels walk a tap across a row).
+  const chunk = Math.min(m, Math.max(1, Math.floor(patchChunkBytes / 4 / k / s.outW)) * s.outW);
   const grouped = s.groups > 1;
   let floats = chunk * k;
   if (kernel === 'conv2d') floats += grouped ? k * coutG + chunk * coutG : 0;

@@ -7,8 +7,8 @@
 //   filter grad  dW_g       = Pᵀ · g[:, g]         (K×M · M×coutG)
 //   input grad   dP         = g[:, g] · W_gᵀ, then dx += col2im(dP)
 // W_g is the K×coutG block of the filter: HWIO already is K×outC row-major.
-// Pixels are processed in chunks of `rows` so that P (rows×K) stays in
-// cache; the caller gives scratch for one chunk (see scratchFloats in
+// Pixels are processed in chunks of `chunk` rows (whole output rows: a
+// multiple of oW) so that P stays in cache; the caller gives scratch for one chunk (see scratchFloats in
 // engine/backend/wasm/conv.ts for the sizes).
 import { matmul } from './matmul';
 
@@ -29,73 +29,88 @@ export function convGeometry(
   return <usize>i << 2;
 }
 
-/** Rows row0 … row0+rows−1 of P for group g (channels g·cinG …) into p. */
-function im2col(x: usize, p: usize, row0: i32, rows: i32, g: i32): void {
-  const cinG = IC / G;
-  const rowBytes = f(KH * KW * cinG);
-  const runBytes = f(cinG);
-  let ow = row0 % OW;
-  let oh = (row0 / OW) % OH;
-  let n = row0 / (OW * OH);
-  let dst = p;
-  for (let r = 0; r < rows; r++) {
-    let d = dst;
-    for (let kh = 0; kh < KH; kh++) {
-      const ih = oh * SH - PT + kh * DH;
-      const inRow = ih >= 0 && ih < IH;
-      for (let kw = 0; kw < KW; kw++) {
-        const iw = ow * SW - PL + kw * DW;
-        if (inRow && iw >= 0 && iw < IW) {
-          const src = x + f(((n * IH + ih) * IW + iw) * IC + g * cinG);
-          if (cinG == 1) store<f32>(d, load<f32>(src));
-          else memory.copy(d, src, runBytes);
-        } else if (cinG == 1) store<f32>(d, 0);
-        else memory.fill(d, 0, runBytes);
-        d += runBytes;
-      }
-    }
-    dst += rowBytes;
-    if (++ow == OW) {
-      ow = 0;
-      if (++oh == OH) {
-        oh = 0;
-        n++;
+/** Output rows q0 … q0+nq−1 (q = n·oH + oh, each oW pixels) of P for group
+ * g (channels g·cinG …) into p. Walking one tap across a whole output row
+ * leaves no bounds checks in the inner loop: the columns ow whose input
+ * column falls inside the image form one range [lo, hi). */
+function im2col(x: usize, p: usize, q0: i32, nq: i32, g: i32): void {
+  // Locals, not the globals: the loops below are the hot part.
+  const kH = KH, kW = KW, sH = SH, sW = SW, dH = DH, dW = DW, pT = PT, pL = PL, iH = IH, iW = IW, iC = IC, oH = OH, oW = OW;
+  const cinG = iC / G;
+  const rowBytes = f(kH * kW * cinG);
+  const sStep = f(sW * iC);
+  for (let q = q0; q < q0 + nq; q++) {
+    const n = q / oH, oh = q % oH;
+    const base = p + <usize>(q - q0) * <usize>oW * rowBytes;
+    for (let kh = 0; kh < kH; kh++) {
+      const ih = oh * sH - pT + kh * dH;
+      const inRow = ih >= 0 && ih < iH;
+      for (let kw = 0; kw < kW; kw++) {
+        const d0 = base + f((kh * kW + kw) * cinG);
+        const off = kw * dW - pL; // iw = ow·sW + off
+        let lo = 0, hi = oW;
+        if (!inRow) hi = 0;
+        while (lo < hi && lo * sW + off < 0) lo++;
+        while (hi > lo && (hi - 1) * sW + off >= iW) hi--;
+        for (let ow = 0; ow < lo; ow++) zeroRun(d0 + <usize>ow * rowBytes, cinG);
+        let s = x + f(((n * iH + ih) * iW + lo * sW + off) * iC + g * cinG);
+        let d = d0 + <usize>lo * rowBytes;
+        if (cinG == 1) {
+          for (let ow = lo; ow < hi; ow++, d += rowBytes, s += sStep) store<f32>(d, load<f32>(s));
+        } else {
+          for (let ow = lo; ow < hi; ow++, d += rowBytes, s += sStep) copyRun(d, s, cinG);
+        }
+        for (let ow = max(hi, lo); ow < oW; ow++) zeroRun(d0 + <usize>ow * rowBytes, cinG);
       }
     }
   }
 }
 
 /** The transpose of im2col: each entry of dP adds into the dx it was read from. */
-function col2im(dp: usize, dx: usize, row0: i32, rows: i32, g: i32): void {
-  const cinG = IC / G;
+function col2im(dp: usize, dx: usize, q0: i32, nq: i32, g: i32): void {
+  const kH = KH, kW = KW, sH = SH, sW = SW, dH = DH, dW = DW, pT = PT, pL = PL, iH = IH, iW = IW, iC = IC, oH = OH, oW = OW;
+  const cinG = iC / G;
   const c4 = cinG & ~3;
-  const runBytes = f(cinG);
-  let ow = row0 % OW;
-  let oh = (row0 / OW) % OH;
-  let n = row0 / (OW * OH);
-  let s = dp;
-  for (let r = 0; r < rows; r++) {
-    for (let kh = 0; kh < KH; kh++) {
-      const ih = oh * SH - PT + kh * DH;
-      const inRow = ih >= 0 && ih < IH;
-      for (let kw = 0; kw < KW; kw++) {
-        const iw = ow * SW - PL + kw * DW;
-        if (inRow && iw >= 0 && iw < IW) {
-          const d = dx + f(((n * IH + ih) * IW + iw) * IC + g * cinG);
-          for (let c = 0; c < c4; c += 4) v128.store(d + f(c), f32x4.add(v128.load(d + f(c)), v128.load(s + f(c))));
-          for (let c = c4; c < cinG; c++) store<f32>(d + f(c), load<f32>(d + f(c)) + load<f32>(s + f(c)));
+  const rowBytes = f(kH * kW * cinG);
+  const dStep = f(sW * iC);
+  for (let q = q0; q < q0 + nq; q++) {
+    const n = q / oH, oh = q % oH;
+    const base = dp + <usize>(q - q0) * <usize>oW * rowBytes;
+    for (let kh = 0; kh < kH; kh++) {
+      const ih = oh * sH - pT + kh * dH;
+      if (ih < 0 || ih >= iH) continue;
+      for (let kw = 0; kw < kW; kw++) {
+        const off = kw * dW - pL;
+        let lo = 0, hi = oW;
+        while (lo < hi && lo * sW + off < 0) lo++;
+        while (hi > lo && (hi - 1) * sW + off >= iW) hi--;
+        let s = base + f((kh * kW + kw) * cinG) + <usize>lo * rowBytes;
+        let d = dx + f(((n * iH + ih) * iW + lo * sW + off) * iC + g * cinG);
+        if (cinG == 1) {
+          for (let ow = lo; ow < hi; ow++, d += dStep, s += rowBytes) store<f32>(d, load<f32>(d) + load<f32>(s));
+        } else {
+          for (let ow = lo; ow < hi; ow++, d += dStep, s += rowBytes) {
+            for (let c = 0; c < c4; c += 4) v128.store(d + f(c), f32x4.add(v128.load(d + f(c)), v128.load(s + f(c))));
+            for (let c = c4; c < cinG; c++) store<f32>(d + f(c), load<f32>(d + f(c)) + load<f32>(s + f(c)));
+          }
         }
-        s += runBytes;
-      }
-    }
-    if (++ow == OW) {
-      ow = 0;
-      if (++oh == OH) {
-        oh = 0;
-        n++;
       }
     }
   }
+}
+
+// Runs are a tap's cinG channels, often fewer than 16: a vector loop beats
+// memory.copy/fill's call overhead there.
+@inline function copyRun(d: usize, s: usize, count: i32): void {
+  let c = 0;
+  for (; c + 4 <= count; c += 4) v128.store(d + f(c), v128.load(s + f(c)));
+  for (; c < count; c++) store<f32>(d + f(c), load<f32>(s + f(c)));
+}
+
+@inline function zeroRun(d: usize, count: i32): void {
+  let c = 0;
+  for (; c + 4 <= count; c += 4) v128.store(d + f(c), i32x4.splat(0));
+  for (; c < count; c++) store<f32>(d + f(c), 0);
 }
 
 /** dst (rows×cols, dense) = the block of src (row stride srcStride) starting at column col0. */
@@ -130,7 +145,7 @@ export function conv2d(x: usize, w: usize, out: usize, scratch: usize, chunk: i3
     if (G > 1) packColumns(w, wg, k, coutG, OC, g * coutG);
     for (let row0 = 0; row0 < m; row0 += chunk) {
       const rows = min(chunk, m - row0);
-      im2col(x, scratch, row0, rows, g);
+      im2col(x, scratch, row0 / OW, rows / OW, g);
       if (G == 1) matmul(scratch, w, out + f(row0 * OC), rows, k, OC, k, 1);
       else {
         matmul(scratch, wg, tmp, rows, k, coutG, k, 1);
@@ -152,7 +167,7 @@ export function conv2dFilterGrad(x: usize, gr: usize, dw: usize, scratch: usize,
   for (let g = 0; g < G; g++) {
     for (let row0 = 0; row0 < m; row0 += chunk) {
       const rows = min(chunk, m - row0);
-      im2col(x, scratch, row0, rows, g);
+      im2col(x, scratch, row0 / OW, rows / OW, g);
       // B must be dense rows×coutG: g's rows are, unless groups split them.
       let b = gr + f(row0 * OC);
       if (G > 1) {
@@ -185,7 +200,8 @@ export function conv2dInputGrad(gr: usize, w: usize, dx: usize, scratch: usize, 
       const rows = min(chunk, m - row0);
       // A = g's group columns, read in place with row stride outC.
       matmul(gr + f(row0 * OC + g * coutG), wt, scratch, rows, coutG, k, OC, 1);
-      col2im(scratch, dx, row0, rows, g);
+      col2im(scratch, dx, row0 / OW, rows / OW, g);
     }
   }
 }
+
