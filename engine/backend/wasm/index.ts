@@ -1,6 +1,6 @@
 // The wasm backend: tensors live in wasm linear memory and the hot kernels
 // (matmul, contiguous elementwise and broadcast ops, block reductions, the
-// fused optimizer updates) are AssemblyScript SIMD. Every other kernel is
+// fused optimizer updates, convolution, pooling, gather) are AssemblyScript SIMD. Every other kernel is
 // inherited from the JS reference backend, which runs on views of the same
 // memory: nothing is ever copied between JS and wasm inside a step.
 

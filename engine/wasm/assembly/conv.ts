@@ -204,4 +204,3 @@ export function conv2dInputGrad(gr: usize, w: usize, dx: usize, scratch: usize, 
     }
   }
 }
-
