@@ -1,8 +1,9 @@
 // The wasm backend: tensors live in wasm linear memory and the hot kernels
 // (matmul, contiguous elementwise and broadcast ops, block reductions, the
-// fused optimizer updates, convolution, pooling, gather) are AssemblyScript SIMD. Every other kernel is
-// inherited from the JS reference backend, which runs on views of the same
-// memory: nothing is ever copied between JS and wasm inside a step.
+// fused optimizer updates, convolution, pooling, gather) are AssemblyScript
+// SIMD. Every other kernel is inherited from the JS reference backend, which
+// runs on views of the same memory: nothing is ever copied between JS and
+// wasm inside a step.
 
 import type { AdamHyper, BinaryKernel, Conv2dSpec, FloatArray, GatherSpec, MatmulSpec, Pool2dSpec, PoolKernel, ReduceKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
 import { forEachBatch } from '../batches';
