@@ -1,13 +1,15 @@
 // The wasm backend: tensors live in wasm linear memory and the hot kernels
 // (matmul, contiguous elementwise and broadcast ops, block reductions, row
-// softmax and layer norm, the fused optimizer updates) are AssemblyScript SIMD. Every other kernel is
-// inherited from the JS reference backend, which runs on views of the same
-// memory: nothing is ever copied between JS and wasm inside a step.
+// softmax and layer norm, the fused optimizer updates, convolution, pooling,
+// gather) are AssemblyScript SIMD. Every other kernel is inherited from the
+// JS reference backend, which runs on views of the same memory: nothing is
+// ever copied between JS and wasm inside a step.
 
-import type { AdamHyper, BinaryKernel, FloatArray, MatmulSpec, ReduceKernel, RowKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
+import type { AdamHyper, BinaryKernel, Conv2dSpec, FloatArray, GatherSpec, MatmulSpec, Pool2dSpec, PoolKernel, ReduceKernel, RowKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
 import { forEachBatch } from '../batches';
 import { JsBackend } from '../js';
 import { WasmAllocator } from './allocator';
+import { type ConvKernel, convScratch } from './conv';
 
 export type WasmFlavour = 'relaxed' | 'simd';
 
@@ -31,6 +33,19 @@ export interface WasmKernels {
   rowSoftmaxGrad(op: number, x: number, y: number, g: number, dx: number, rows: number, cols: number): void;
   layerNorm(x: number, w: number, b: number, out: number, rows: number, cols: number, eps: number): void;
   layerNormGrad(x: number, w: number, g: number, dx: number, dw: number, db: number, rows: number, cols: number, eps: number): void;
+  // conv.ts: the geometry is set first, then a kernel runs with scratch for `chunk` rows of patches.
+  convGeometry(batch: number, inH: number, inW: number, inC: number, outH: number, outW: number, outC: number, kernelH: number, kernelW: number, strideH: number, strideW: number, dilationH: number, dilationW: number, padTop: number, padLeft: number, groups: number): void;
+  conv2d(x: number, w: number, out: number, scratch: number, chunk: number): void;
+  conv2dInputGrad(g: number, w: number, dx: number, scratch: number, chunk: number): void;
+  conv2dFilterGrad(x: number, g: number, dw: number, scratch: number, chunk: number): void;
+  // pool.ts: op 0 max, 1 avg.
+  poolGeometry(batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, windowH: number, windowW: number, strideH: number, strideW: number, padTop: number, padLeft: number): void;
+  pool2d(op: number, x: number, out: number): void;
+  pool2dGrad(op: number, x: number, g: number, dx: number): void;
+  // gather.ts: checkIndices returns the first bad position, or −1.
+  checkIndices(indices: number, count: number, axisSize: number): number;
+  gather(x: number, indices: number, out: number, outer: number, axisSize: number, inner: number, count: number): void;
+  scatterAdd(src: number, indices: number, out: number, outer: number, axisSize: number, inner: number, count: number): void;
 }
 
 // Op codes of engine/wasm/assembly/elementwise.ts.
@@ -199,6 +214,59 @@ export class WasmBackend extends JsBackend {
     const bc1 = 1 - Math.pow(h.beta1, h.step);
     const bc2 = 1 - Math.pow(h.beta2, h.step);
     this.kernels.adam(this.ptr(param), this.ptr(grad), this.ptr(m), this.ptr(v), length, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupled ? 1 : 0, bc1, bc2);
+  }
+
+  // --- convolution, pooling, gather (engine/wasm/assembly/{conv,pool,gather}.ts)
+
+  override conv2d(x: Storage, w: Storage, out: Storage, spec: Conv2dSpec): void {
+    this.convolve('conv2d', this.ptr(x), this.ptr(w), this.ptr(out), spec);
+  }
+
+  override conv2dInputGrad(g: Storage, w: Storage, dx: Storage, spec: Conv2dSpec): void {
+    this.convolve('conv2dInputGrad', this.ptr(g), this.ptr(w), this.ptr(dx), spec);
+  }
+
+  override conv2dFilterGrad(x: Storage, g: Storage, dw: Storage, spec: Conv2dSpec): void {
+    this.convolve('conv2dFilterGrad', this.ptr(x), this.ptr(g), this.ptr(dw), spec);
+  }
+
+  /** Sets the geometry, lends the kernel its scratch and takes it back. */
+  private convolve(kernel: ConvKernel, a: number, b: number, out: number, s: Conv2dSpec): void {
+    const { chunk, floats } = convScratch(kernel, s);
+    this.kernels.convGeometry(s.batch, s.inH, s.inW, s.inC, s.outH, s.outW, s.outC, s.kernelH, s.kernelW, s.strideH, s.strideW, s.dilationH, s.dilationW, s.padTop, s.padLeft, s.groups);
+    const scratch = this.heap.alloc(floats * 4, false);
+    this.kernels[kernel](a, b, out, scratch, chunk);
+    this.heap.release(scratch, floats * 4);
+  }
+
+  override pool2d(op: PoolKernel, x: Storage, out: Storage, spec: Pool2dSpec): void {
+    this.poolGeometry(spec);
+    this.kernels.pool2d(op === 'max' ? 0 : 1, this.ptr(x), this.ptr(out));
+  }
+
+  override pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void {
+    this.poolGeometry(spec);
+    this.kernels.pool2dGrad(op === 'max' ? 0 : 1, this.ptr(x), this.ptr(g), this.ptr(dx));
+  }
+
+  private poolGeometry(s: Pool2dSpec): void {
+    this.kernels.poolGeometry(s.batch, s.inH, s.inW, s.channels, s.outH, s.outW, s.windowH, s.windowW, s.strideH, s.strideW, s.padTop, s.padLeft);
+  }
+
+  override gather(x: Storage, indices: Storage, out: Storage, spec: GatherSpec): void {
+    this.checkIndices(indices, spec);
+    this.kernels.gather(this.ptr(x), this.ptr(indices), this.ptr(out), spec.outer, spec.axisSize, spec.inner, spec.count);
+  }
+
+  override scatterAdd(src: Storage, indices: Storage, out: Storage, spec: GatherSpec): void {
+    this.checkIndices(indices, spec);
+    this.kernels.scatterAdd(this.ptr(src), this.ptr(indices), this.ptr(out), spec.outer, spec.axisSize, spec.inner, spec.count);
+  }
+
+  /** The kernels trust their indices: a bad one throws here, before any write (message as the reference's). */
+  private checkIndices(indices: Storage, { count, axisSize }: GatherSpec): void {
+    const bad = this.kernels.checkIndices(this.ptr(indices), count, axisSize);
+    if (bad >= 0) throw new Error(`gather: index ${this.arr(indices)[bad]} is not an integer in 0…${axisSize - 1}`);
   }
 }
 

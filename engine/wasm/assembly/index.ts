@@ -6,6 +6,9 @@ export { unary, binary2d, where2d, axpy, fill, zero, copy4d } from './elementwis
 export { reduceSum, reduceMax } from './reduce';
 export { sgd, adam } from './optim';
 export { rowSoftmax, rowSoftmaxGrad, layerNorm, layerNormGrad } from './rows';
+export { convGeometry, conv2d, conv2dInputGrad, conv2dFilterGrad } from './conv';
+export { poolGeometry, pool2d, pool2dGrad } from './pool';
+export { checkIndices, gather, scatterAdd } from './gather';
 
 /** First byte past the module's static data: where the JS allocator may start. */
 export function heapBase(): usize {
