@@ -52,7 +52,10 @@ export interface WasmKernels {
 const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, identity: 8, geluTanh: 9, geluTanhDerivative: 10 };
 // Op codes of engine/wasm/assembly/rows.ts.
 const ROW_CODES: Record<RowKernel, number> = { softmax: 0, logSoftmax: 1, logsumexp: 2 };
-const BINARY_CODES: Partial<Record<BinaryKernel, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
+const BINARY_CODES: Partial<Record<BinaryKernel, number>> = {
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5,
+  greater: 6, greaterEqual: 7, less: 8, lessEqual: 9, equal: 10, notEqual: 11,
+};
 
 class WasmStorage implements Storage {
   live = true;

@@ -29,6 +29,19 @@ export const enum Binary {
   div = 3,
   maximum = 4,
   minimum = 5,
+  // Comparisons give 1 or 0 (NaN compares false, except ≠).
+  greater = 6,
+  greaterEqual = 7,
+  less = 8,
+  lessEqual = 9,
+  equal = 10,
+  notEqual = 11,
+}
+
+/** A lane mask (all ones or zeros) as 1.0 or 0.0. */
+@inline
+function ones(mask: v128): v128 {
+  return v128.and(mask, f32x4.splat(1));
 }
 
 export function unary(op: i32, x: usize, out: usize, n: i32): void {
@@ -139,8 +152,20 @@ function apply(op: i32, a: v128, b: v128): v128 {
       return f32x4.div(a, b);
     case Binary.maximum:
       return f32x4.max(a, b);
-    default:
+    case Binary.minimum:
       return f32x4.min(a, b);
+    case Binary.greater:
+      return ones(f32x4.gt(a, b));
+    case Binary.greaterEqual:
+      return ones(f32x4.ge(a, b));
+    case Binary.less:
+      return ones(f32x4.lt(a, b));
+    case Binary.lessEqual:
+      return ones(f32x4.le(a, b));
+    case Binary.equal:
+      return ones(f32x4.eq(a, b));
+    default:
+      return ones(f32x4.ne(a, b));
   }
 }
 
@@ -157,8 +182,20 @@ function applyScalar(op: i32, a: f32, b: f32): f32 {
       return a / b;
     case Binary.maximum:
       return a != a || b != b ? NaN : max(a, b);
-    default:
+    case Binary.minimum:
       return a != a || b != b ? NaN : min(a, b);
+    case Binary.greater:
+      return a > b ? 1 : 0;
+    case Binary.greaterEqual:
+      return a >= b ? 1 : 0;
+    case Binary.less:
+      return a < b ? 1 : 0;
+    case Binary.lessEqual:
+      return a <= b ? 1 : 0;
+    case Binary.equal:
+      return a == b ? 1 : 0;
+    default:
+      return a != b ? 1 : 0;
   }
 }
 
@@ -187,8 +224,26 @@ export function binary2d(op: i32, a: usize, aRow: i32, aCol: i32, aPeriod: i32, 
     case Binary.maximum:
       binaryRows(Binary.maximum, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
       return;
-    default:
+    case Binary.minimum:
       binaryRows(Binary.minimum, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    case Binary.greater:
+      binaryRows(Binary.greater, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    case Binary.greaterEqual:
+      binaryRows(Binary.greaterEqual, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    case Binary.less:
+      binaryRows(Binary.less, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    case Binary.lessEqual:
+      binaryRows(Binary.lessEqual, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    case Binary.equal:
+      binaryRows(Binary.equal, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
+      return;
+    default:
+      binaryRows(Binary.notEqual, a, aRow, aCol, aPeriod, b, bRow, bCol, bPeriod, out, rows, cols);
   }
 }
 

@@ -160,7 +160,7 @@ describe.each(flavours)('%s build', (flavour) => {
     expectClose(grads.got, grads.ref, 1e-5 * Math.sqrt(Math.max(rows, cols)), 'layer norm backward');
   });
 
-  const binaryOps: BinaryKernel[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater'];
+  const binaryOps: BinaryKernel[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater', 'greaterEqual', 'less', 'lessEqual', 'equal', 'notEqual'];
   const layouts: { name: string; shape: number[]; a: [number[], number]; b: [number[], number] }[] = [
     { name: 'same shape', shape: [33, 7], a: [[7, 1], 231], b: [[7, 1], 231] },
     { name: 'row broadcast (bias)', shape: [33, 7], a: [[7, 1], 231], b: [[0, 1], 7] },
@@ -174,7 +174,16 @@ describe.each(flavours)('%s build', (flavour) => {
     for (const layout of layouts) {
       const size = layout.shape.reduce((p, d) => p * d, 1);
       const lo = op === 'pow' ? 0.1 : -3;
-      const { ref, got } = both([randomValues(layout.a[1], 5, lo, 3), randomValues(layout.b[1], 6, lo, 3)], size, (b, [x, y], out) =>
+      // Comparisons see whole numbers (so ties occur) and a NaN on each side.
+      const comparison = !['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'].includes(op);
+      const values = (n: number, seed: number) => {
+        const v = randomValues(n, seed, lo, 3);
+        if (!comparison) return v;
+        const whole = v.map(Math.round);
+        if (n > 2) whole[seed % 3] = NaN;
+        return whole;
+      };
+      const { ref, got } = both([values(layout.a[1], 5), values(layout.b[1], 6)], size, (b, [x, y], out) =>
         b.binary(op, x, layout.a[0], y, layout.b[0], out, layout.shape),
       );
       expectClose(got, ref, 2e-6, `${op} ${layout.name}`);
