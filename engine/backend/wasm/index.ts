@@ -18,6 +18,8 @@ export interface WasmKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, ars: number, acs: number): void;
+  matmulScratchBytes(m: number, k: number, n: number): number;
+  matmulBlocked(a: number, b: number, out: number, m: number, k: number, n: number, ars: number, acs: number, scratch: number): void;
   transpose2d(src: number, dst: number, rows: number, cols: number): void;
   unary(op: number, x: number, out: number, n: number): void;
   binary2d(op: number, a: number, aRow: number, aCol: number, aPeriod: number, b: number, bRow: number, bCol: number, bPeriod: number, out: number, rows: number, cols: number): void;
@@ -159,7 +161,10 @@ export class WasmBackend extends JsBackend {
     const { m, k, n, transA, transB } = spec;
     const [ars, acs] = transA ? [1, m] : [k, 1];
     // The kernel wants B row-major k×n: a transposed B is packed first.
-    const packed = transB ? this.heap.alloc(k * n * 4) : 0;
+    // Large products also get scratch for the cache-blocked kernel.
+    const packed = transB ? this.heap.alloc(k * n * 4, false) : 0;
+    const blockBytes = this.kernels.matmulScratchBytes(m, k, n);
+    const block = blockBytes ? this.heap.alloc(blockBytes, false) : 0;
     const pa = this.ptr(a);
     const pb = this.ptr(b);
     const po = this.ptr(out);
@@ -169,9 +174,11 @@ export class WasmBackend extends JsBackend {
         this.kernels.transpose2d(bPtr, packed, k, n);
         bPtr = packed;
       }
-      this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
+      if (block) this.kernels.matmulBlocked(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs, block);
+      else this.kernels.matmul(pa + aOff * 4, bPtr, po + bi * m * n * 4, m, k, n, ars, acs);
     });
     if (transB) this.heap.release(packed, k * n * 4);
+    if (block) this.heap.release(block, blockBytes);
   }
 
   override rowSoftmax(op: RowKernel, x: Storage, out: Storage, rows: number, cols: number): void {

@@ -1,7 +1,7 @@
 // The kernels the engine's wasm backend calls. Memory is managed from
 // JavaScript (engine/backend/wasm/allocator.ts): these functions only read
 // and write at the byte offsets they are given, and never allocate.
-export { matmul, transpose2d } from './matmul';
+export { matmul, matmulBlocked, matmulScratchBytes, transpose2d } from './matmul';
 export { unary, binary2d, where2d, axpy, fill, zero, copy4d } from './elementwise';
 export { reduceSum, reduceMax } from './reduce';
 export { sgd, adam } from './optim';

@@ -24,12 +24,24 @@ export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, a
   }
 }
 
+/** out[0:4, 0:8] = (accumulate ? out : 0) + A[0:4, 0:k]·B[0:k, 0:8]. */
 @inline
-function block4x8(a0: usize, b: usize, out: usize, k: i32, rowStep: usize, aStep: usize, bStep: usize, n: i32): void {
+function block4x8(a0: usize, b: usize, out: usize, k: i32, rowStep: usize, aStep: usize, bStep: usize, n: i32, accumulate: bool = false): void {
+  const row = <usize>n << 2;
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  if (accumulate) {
+    c00 = v128.load(out);
+    c01 = v128.load(out, 16);
+    c10 = v128.load(out + row);
+    c11 = v128.load(out + row, 16);
+    c20 = v128.load(out + 2 * row);
+    c21 = v128.load(out + 2 * row, 16);
+    c30 = v128.load(out + 3 * row);
+    c31 = v128.load(out + 3 * row, 16);
+  }
   let pa0 = a0;
   let pa1 = a0 + rowStep;
   let pa2 = pa1 + rowStep;
@@ -56,7 +68,6 @@ function block4x8(a0: usize, b: usize, out: usize, k: i32, rowStep: usize, aStep
     pa3 += aStep;
     pb += bStep;
   }
-  const row = <usize>n << 2;
   v128.store(out, c00);
   v128.store(out, c01, 16);
   v128.store(out + row, c10);
@@ -65,6 +76,63 @@ function block4x8(a0: usize, b: usize, out: usize, k: i32, rowStep: usize, aStep
   v128.store(out + 2 * row, c21, 16);
   v128.store(out + 3 * row, c30);
   v128.store(out + 3 * row, c31, 16);
+}
+
+// Large products: B no longer fits in the caches, and each 4-row panel of A
+// would stream all of it from memory. So k and n are cut in blocks of
+// KC × NC whose B part is packed into 8-column strips (each strip kc × 8,
+// contiguous: the micro-kernel then reads B sequentially), small enough to
+// stay in L2 while every 4-row panel of A passes over it. Partial sums over
+// k blocks accumulate in out.
+const KC = 256;
+const NC = 256;
+
+/** Scratch bytes matmulBlocked needs for this size, or 0 when the plain
+ * kernel is as fast (B small enough to stay cached). */
+export function matmulScratchBytes(m: i32, k: i32, n: i32): i32 {
+  if (m < 16 || n < 8 || <i64>k * <i64>n < 128 * 1024) return 0;
+  return min(KC, k) * min(NC, n & ~7) << 2;
+}
+
+export function matmulBlocked(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, ars: i32, acs: i32, scratch: usize): void {
+  const rowStep = <usize>ars << 2;
+  const aStep = <usize>acs << 2;
+  const m4 = m & ~3;
+  const n8 = n & ~7;
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = min(KC, k - p0);
+    for (let j0 = 0; j0 < n8; j0 += NC) {
+      const nc = min(NC, n8 - j0);
+      // Strip s of the block: scratch[s·kc·8 + p·8 + c] = B[p0 + p, j0 + 8s + c].
+      for (let s = 0; s < nc; s += 8) {
+        let src = b + ((<usize>p0 * <usize>n + <usize>(j0 + s)) << 2);
+        let dst = scratch + (<usize>(s * kc) << 2);
+        for (let p = 0; p < kc; p++) {
+          v128.store(dst, v128.load(src));
+          v128.store(dst, v128.load(src, 16), 16);
+          src += <usize>n << 2;
+          dst += 32;
+        }
+      }
+      for (let i = 0; i < m4; i += 4) {
+        const aPanel = a + ((<usize>i * <usize>ars + <usize>p0 * <usize>acs) << 2);
+        const outRow = out + (<usize>(i * n + j0) << 2);
+        for (let s = 0; s < nc; s += 8) {
+          const strip = scratch + (<usize>(s * kc) << 2);
+          if (p0 == 0) block4x8(aPanel, strip, outRow + (<usize>s << 2), kc, rowStep, aStep, 32, n, false);
+          else block4x8(aPanel, strip, outRow + (<usize>s << 2), kc, rowStep, aStep, 32, n, true);
+        }
+      }
+    }
+  }
+  // The rows below m4 and the columns beyond n8 (whole k, unpacked B).
+  const bStep = <usize>n << 2;
+  for (let i = m4; i < m; i++) {
+    const aRow = a + ((<usize>i * <usize>ars) << 2);
+    const outRow = out + (<usize>(i * n) << 2);
+    for (let j = 0; j < n8; j += 8) block1x8(aRow, b + (<usize>j << 2), outRow + (<usize>j << 2), k, aStep, bStep);
+  }
+  for (let i = 0; i < m; i++) tailColumns(a + ((<usize>i * <usize>ars) << 2), b, out + (<usize>(i * n) << 2), k, n, n8, aStep, bStep);
 }
 
 @inline

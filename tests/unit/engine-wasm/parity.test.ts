@@ -73,6 +73,20 @@ describe.each(flavours)('%s build', (flavour) => {
     }
   });
 
+  // Sizes whose B is large enough for the cache-blocked kernel, with k and n
+  // crossing the 256-wide block edges and ragged rows and columns.
+  it.each([
+    [37, 300, 530],
+    [18, 513, 263],
+  ])('cache-blocked matmul %i×%i·%i×…, every transpose', (m, k, n) => {
+    expect(wasm.kernels.matmulScratchBytes(m, k, n)).toBeGreaterThan(0);
+    for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const spec: MatmulSpec = { m, k, n, transA, transB, batchShape: [], aBatchStrides: [], bBatchStrides: [] };
+      const { ref, got } = both([randomValues(m * k, m), randomValues(k * n, n)], m * n, (b, [a, bb], out) => b.matmul(a, bb, out, spec));
+      expectClose(got, ref, 1e-5 * Math.sqrt(k), `matmul ${m}×${k}×${n} tA=${transA} tB=${transB}`);
+    }
+  });
+
   it('batched matmul with a broadcast batch', () => {
     const [m, k, n] = [7, 5, 9];
     // A has batch shape [3], B is shared by every batch (stride 0).
