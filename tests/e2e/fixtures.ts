@@ -40,6 +40,7 @@ export const ROUTES = [
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function seriousViolations(page: Page) {
+  await mathChecked(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
@@ -52,6 +53,16 @@ export async function seriousViolations(page: Page) {
     }));
   });
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Waits until display math that scrolls sideways has been made keyboard
+ * reachable (components/site/MathOverflow.tsx, after hydration and fonts). */
+export async function mathChecked(page: Page) {
+  await page.waitForFunction(() => {
+    const checked = document.documentElement.dataset.mathChecked;
+    const strip = (p: string) => p.replace(/\/$/, '');
+    return !document.querySelector('.katex-display') || (checked !== undefined && strip(location.pathname).endsWith(strip(checked)));
+  });
 }
 
 /** Opens a page with the theme preference stored, as a returning reader would have it. */

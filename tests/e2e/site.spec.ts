@@ -1,4 +1,4 @@
-import { test, expect, ROUTES } from './fixtures';
+import { test, expect, mathChecked, ROUTES } from './fixtures';
 
 test.describe('every route', () => {
   for (const route of ROUTES) {
@@ -136,4 +136,30 @@ test.describe('phone width', () => {
     await disclosure.locator('summary').click();
     await expect(disclosure.getByRole('link').first()).toBeVisible();
   });
+});
+
+test('on a phone, every equation that scrolls sideways is a labelled tab stop, also after moving to the next chapter', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const unreachable = async () => {
+    await mathChecked(page);
+    return page.evaluate(() => {
+      const boxes = Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
+      const scrolling = boxes.filter((el) => el.scrollWidth > el.clientWidth + 1);
+      return {
+        scrolling: scrolling.length,
+        unreachable: scrolling.filter((el) => el.tabIndex !== 0 || !el.getAttribute('aria-label')).length,
+        needless: boxes.filter((el) => el.scrollWidth <= el.clientWidth + 1 && el.hasAttribute('tabindex')).length,
+      };
+    });
+  };
+  await page.goto('chapters/linear/');
+  const first = await unreachable();
+  expect(first.scrolling).toBeGreaterThan(0);
+  expect(first).toMatchObject({ unreachable: 0, needless: 0 });
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/chapters\/logistic\/$/);
+  await expect(page.locator('.katex-display').first()).toBeVisible();
+  const second = await unreachable();
+  expect(second.scrolling).toBeGreaterThan(0);
+  expect(second).toMatchObject({ unreachable: 0, needless: 0 });
 });
