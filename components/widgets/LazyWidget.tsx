@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { WIDGET_COMPONENTS } from './registry';
 import { widgetByName } from './names';
 
@@ -31,7 +31,14 @@ export function LazyWidget({ name, id, embedded = false }: { name: string; id?: 
   if (!info) return <p className="widget-missing">Unknown widget “{name}”.</p>;
   const Widget = WIDGET_COMPONENTS[name];
   return (
-    <div ref={slot} id={instanceId} className="widget-slot" data-widget-slot={name} style={{ minHeight: near ? undefined : info.height }}>
+    <div
+      ref={slot}
+      id={instanceId}
+      className="widget-slot"
+      data-widget-slot={name}
+      data-pending={near ? undefined : ''}
+      style={{ '--slot-height': `${info.height}px`, '--slot-phone-height': `${info.phoneHeight}px` } as CSSProperties}
+    >
       {near ? (
         <Widget id={id} embedded={embedded} />
       ) : (

@@ -10,8 +10,11 @@ export interface WidgetInfo {
   chapter: string;
   /** The section id the embed page links back to. */
   section: string;
-  /** Placeholder height in CSS pixels, so the page does not jump when it loads. */
+  /** Placeholder heights in CSS pixels, so the page does not jump when the
+   * widget loads: its rendered height in the chapter column at desktop
+   * width (1280 px) and on a phone (375 px), measured. */
   height: number;
+  phoneHeight: number;
 }
 
 export const WIDGETS: readonly WidgetInfo[] = [
@@ -21,17 +24,17 @@ export const WIDGETS: readonly WidgetInfo[] = [
     title: 'Descent playground',
     chapter: 'learning',
     section: 'side-by-side',
-    height: 760,
+    height: 670, phoneHeight: 1200,
   },
-  { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 1000 },
-  { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 780 },
+  { name: 'activation-gallery', component: 'ActivationGallery', title: 'Activation gallery', chapter: 'mlp', section: 'activations', height: 1020, phoneHeight: 1230 },
+  { name: 'universal-bins', component: 'UniversalBins', title: 'Universal approximation with bins', chapter: 'mlp', section: 'universal-approximation', height: 810, phoneHeight: 1540 },
   {
     name: 'fit-a-line',
     component: 'FitALine',
     title: 'Fit a line',
     chapter: 'linear',
     section: 'fit-by-descent',
-    height: 640,
+    height: 600, phoneHeight: 1250,
   },
   {
     name: 'loss-surface',
@@ -39,17 +42,17 @@ export const WIDGETS: readonly WidgetInfo[] = [
     title: 'Loss surface',
     chapter: 'linear',
     section: 'bowl-shape',
-    height: 800,
+    height: 790, phoneHeight: 1490,
   },
-  { name: 'classifier-2d', component: 'Classifier2d', title: 'A linear classifier, trained live', chapter: 'logistic', section: 'classifier', height: 900 },
-  { name: 'softmax-temperature', component: 'SoftmaxTemperature', title: 'Softmax at a temperature', chapter: 'logistic', section: 'temperature', height: 600 },
+  { name: 'classifier-2d', component: 'Classifier2d', title: 'A linear classifier, trained live', chapter: 'logistic', section: 'classifier', height: 890, phoneHeight: 1745 },
+  { name: 'softmax-temperature', component: 'SoftmaxTemperature', title: 'Softmax at a temperature', chapter: 'logistic', section: 'temperature', height: 550, phoneHeight: 800 },
   {
     name: 'playground',
     component: 'Playground',
     title: 'Neural network playground',
     chapter: 'mlp',
     section: 'train-your-own',
-    height: 1400,
+    height: 1375, phoneHeight: 2730,
   },
 ];
 

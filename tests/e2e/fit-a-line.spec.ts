@@ -18,8 +18,8 @@ async function open(page: Page, state = '') {
 
 /** The centre of point `index` on screen. */
 async function pointAt(page: Page, index: number): Promise<{ x: number; y: number }> {
-  const box = await plot(page).locator(`.point-targets circle[data-index="${index}"]`).boundingBox();
-  return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
+  const box = await stableBox(plot(page).locator(`.point-targets circle[data-index="${index}"]`));
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 async function openTable(page: Page): Promise<Locator> {

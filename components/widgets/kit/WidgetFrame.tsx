@@ -11,6 +11,7 @@ import type { WidgetStore } from './store';
 import { stateLink } from './useWidgetStore';
 import { encodeState } from './url-codec';
 import { EmbedDialog } from './EmbedDialog';
+import { holdInView } from './hold-in-view';
 
 interface WidgetFrameProps<S extends WidgetSchema> {
   schema: S;
@@ -61,13 +62,17 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
     });
   }, [controller, store]);
 
-  // Draw the initial state; play at once if the link says so; scroll to a targeted widget.
+  // A link to this widget lands on it, and stays there while the page settles.
   useEffect(() => {
-    if (targeted) root.current?.scrollIntoView({ block: 'start' });
+    if (targeted && root.current) return holdInView(root.current);
+  }, [targeted]);
+
+  // Draw the initial state; play at once if the link says so.
+  useEffect(() => {
     if (!controller) return;
     void controller.prepare().then(() => (autoplay ? controller.play() : undefined));
     return () => void controller.dispose();
-  }, [controller, autoplay, targeted]);
+  }, [controller, autoplay]);
 
   // Train only while on screen and while the tab is visible.
   useEffect(() => {
