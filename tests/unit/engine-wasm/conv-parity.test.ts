@@ -12,22 +12,10 @@ import type { Conv2dSpec, GatherSpec, Pool2dSpec, PoolKernel } from '@/engine/ba
 import type { WasmBackend } from '@/engine/backend/wasm';
 import { patchChunkBytes, setPatchChunkBytes } from '@/engine/backend/wasm/conv';
 import { flavoursHere, wasmBackend } from './wasm-files';
+import { expectClose, randomValues } from './compare';
 import { mulberry32 as rng } from '../plots/rng';
 
-function randomValues(n: number, seed: number, lo = -2, hi = 2): Float32Array {
-  const r = rng(seed);
-  return Float32Array.from({ length: n }, () => lo + (hi - lo) * r());
-}
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string) {
-  expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const e = expected[i];
-    const a = actual[i];
-    const ok = Number.isNaN(e) ? Number.isNaN(a) : !Number.isFinite(e) ? a === e : Math.abs(a - e) <= tol * (1 + Math.abs(e));
-    if (!ok) expect.fail(`${what}[${i}]: ${a} vs ${e} (tolerance ${tol})`);
-  }
-}
 
 /** A conv spec from the options, with the output size the engine would compute (padding split as given). */
 function convSpec(o: { batch: number; h: number; w: number; inC: number; outC: number; k: [number, number]; stride?: number; dilation?: number; pad?: [number, number, number, number]; groups?: number }): Conv2dSpec {

@@ -10,15 +10,11 @@ import { JsBackend, type Backend } from '@/engine';
 import type { BinaryKernel, MatmulSpec, UnaryKernel } from '@/engine/backend/backend';
 import type { WasmBackend } from '@/engine/backend/wasm';
 import { flavoursHere, wasmBackend } from './wasm-files';
-import { mulberry32 as rng } from '../plots/rng';
+import { expectClose, randomValues } from './compare';
 
 const SIZES = [1, 3, 7, 33, 129];
 
 
-function randomValues(n: number, seed: number, lo = -2, hi = 2): Float32Array {
-  const r = rng(seed);
-  return Float32Array.from({ length: n }, () => lo + (hi - lo) * r());
-}
 
 function put(backend: Backend, values: Float32Array) {
   const s = backend.alloc(values.length);
@@ -26,16 +22,6 @@ function put(backend: Backend, values: Float32Array) {
   return s;
 }
 
-/** Fails with the first element outside tolerance (one assertion per array, so large cases stay fast). */
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string) {
-  expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const e = expected[i];
-    const a = actual[i];
-    const ok = Number.isNaN(e) ? Number.isNaN(a) : !Number.isFinite(e) ? a === e : Math.abs(a - e) <= tol * (1 + Math.abs(e));
-    if (!ok) expect.fail(`${what}[${i}]: ${a} vs ${e} (tolerance ${tol})`);
-  }
-}
 
 const flavours = flavoursHere();
 
