@@ -7,6 +7,7 @@ import { createWasmBackend, supportedFlavours } from '../engine/backend/wasm/loa
 import type { Backend } from '../engine';
 import { compare, type Contender } from './harness';
 import { engineTransformerTraining, tfTransformerTraining } from './transformer';
+import { engineCnnTraining, tfCnnTraining } from './cnn';
 import { engineMatmul, engineMlpTraining, initTf, jsBackend, tfMatmul, tfMlpTraining, type EngineName, type MlpTask } from './contenders';
 
 const builds = {
@@ -58,6 +59,10 @@ const MODELS: [string, () => Contender[]][] = [
     () => [...engines.map(([name, backend]) => engineMlpTraining(name, backend, task)), ...tfNames.map((name) => tfMlpTraining(name, task))],
   ]),
   ['transformer-tiny', () => [...engines.map(([name, backend]) => engineTransformerTraining(name, backend)), ...tfNames.map((name) => tfTransformerTraining(name))]],
+  [
+    'cnn-16x16-8-16-32',
+    () => [...engines.map(([name, backend]) => engineCnnTraining(name, backend)), ...tfNames.flatMap((name) => tfCnnTraining(name) ?? [])],
+  ],
 ];
 for (const [model, make] of MODELS.filter(([model]) => wanted(model))) {
   const contenders = make();
