@@ -19,7 +19,8 @@ const clampX = (v: number) => round2(Math.min(X_RANGE[1], Math.max(X_RANGE[0], v
 
 export default function ActivationGallery({ id, embedded }: WidgetProps) {
   const instanceId = id ?? gallerySchema.name;
-  const { store, targeted } = useWidgetStore(gallerySchema, instanceId, false);
+  const instance = useWidgetStore(gallerySchema, instanceId, false);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as GalleryParams;
   const setParams = useStore(store, (s) => s.setParams);
   const plotRef = useRef<SVGSVGElement>(null);
@@ -85,12 +86,9 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={gallerySchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Activation gallery"
       description="Activation functions and their derivatives on shared axes: each function as a solid line, its derivative from the engine's automatic differentiation as a dashed line, and the closed-form derivative as rings. A cursor reads the values at one x."
-      targeted={targeted}
       embedded={embedded}
       embedHeight={1040}
       controls={controls}

@@ -172,7 +172,8 @@ class Painter {
 
 export default function Classifier2d({ id, embedded }: WidgetProps) {
   const instanceId = id ?? classifierSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(classifierSchema, instanceId, true);
+  const instance = useWidgetStore(classifierSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as ClassifierParams;
   const setParams = useStore(store, (s) => s.setParams);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -245,14 +246,10 @@ export default function Classifier2d({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={classifierSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="A linear classifier, trained live"
       description="Points of two or three classes in the plane with the probability field of a logistic or softmax regression coloured behind them and its decision boundary drawn as a line; beside it the confusion counts at the threshold, a reliability diagram on held-out points and the training loss."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={900}
       lossLabel={params.loss === 'ce' ? 'cross-entropy' : 'squared error'}

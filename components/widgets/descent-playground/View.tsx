@@ -90,7 +90,8 @@ class Painter {
 
 export default function DescentPlayground({ id, embedded }: WidgetProps) {
   const instanceId = id ?? descentSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(descentSchema, instanceId, true);
+  const instance = useWidgetStore(descentSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as DescentParams;
   const setParams = useStore(store, (s) => s.setParams);
   const landscapeRef = useRef<SVGSVGElement>(null);
@@ -186,14 +187,10 @@ export default function DescentPlayground({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={descentSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Descent playground"
       description="Contours of a function of two parameters with the paths of gradient descent, momentum and Adam from the same start, and their losses against the step."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={760}
       lossLabel="loss (gradient descent)"

@@ -72,7 +72,8 @@ class Painter {
 
 export default function FitALine({ id, embedded }: WidgetProps) {
   const instanceId = id ?? fitALineSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(fitALineSchema, instanceId, true);
+  const instance = useWidgetStore(fitALineSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as FitParams;
   const setParams = useStore(store, (s) => s.setParams);
   const [selected, setSelected] = useState<number | null>(null);
@@ -224,14 +225,10 @@ export default function FitALine({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={fitALineSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Fit a line"
       description="A scatter of points you can edit, the line that gradient descent fits to them with the chosen loss, the exact least-squares line dashed, and each point's residual as a vertical segment."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={760}
       lossLabel="loss 𝓛(w, b)"

@@ -7,23 +7,19 @@ import { Progress, statusSentence } from '@/components/ui/Progress';
 import { copyText } from '@/components/site/clipboard';
 import type { RunController } from './run-controller';
 import type { WidgetSchema } from './schema';
-import type { WidgetStore } from './store';
-import { stateLink } from './useWidgetStore';
+import { stateLink, type WidgetInstance } from './useWidgetStore';
 import { encodeState } from './url-codec';
 import { EmbedDialog } from './EmbedDialog';
 import { holdInView } from './hold-in-view';
 
 interface WidgetFrameProps<S extends WidgetSchema> {
-  schema: S;
-  store: WidgetStore<S>;
-  instanceId: string;
+  /** From useWidgetStore: schema, anchor, store, and what the link asked for. */
+  instance: WidgetInstance<S>;
   title: string;
   /** One sentence that says what the widget shows, for screen readers. */
   description: string;
   /** Absent for widgets that do not train (`data-run-state="static"`). */
   controller?: RunController<S>;
-  autoplay?: boolean;
-  targeted?: boolean;
   /** The embed page shows a link back to the chapter section instead of share controls. */
   embedded?: boolean;
   /** Suggested iframe height for the embed snippet, in CSS pixels. */
@@ -42,7 +38,8 @@ interface WidgetFrameProps<S extends WidgetSchema> {
  * data-epoch (for models with epochs) and data-loss so that tests and course tools can observe it.
  */
 export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
-  const { schema, store, instanceId, title, description, controller, autoplay, targeted, embedded, embedHeight = 640, lossLabel, stickyRun, controls, children } = props;
+  const { instance, title, description, controller, embedded, embedHeight = 640, lossLabel, stickyRun, controls, children } = props;
+  const { schema, store, instanceId, autoplay, targeted } = instance;
   const status = useStore(store, (s) => s.status);
   const notices = useStore(store, (s) => s.notices);
   const dismissNotices = useStore(store, (s) => s.dismissNotices);

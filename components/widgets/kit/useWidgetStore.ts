@@ -6,6 +6,9 @@ import { defaultsOf, type StateOf, type WidgetSchema } from './schema';
 import { createWidgetStore, type WidgetStore } from './store';
 
 export interface WidgetInstance<S extends WidgetSchema> {
+  schema: S;
+  /** The widget's anchor and its key in the page URL. */
+  instanceId: string;
   store: WidgetStore<S>;
   /** The link asked for the widget to play at once. */
   autoplay: boolean;
@@ -32,6 +35,8 @@ export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: st
     const targeted = hash === `#${instanceId}`;
     const globalPlay = new URLSearchParams(search).get('play') === '1' && targeted;
     return {
+      schema,
+      instanceId,
       store: createWidgetStore<S>({ params: decoded.state, notices: decoded.notices }, trains),
       autoplay: trains && (decoded.play || globalPlay),
       targeted,

@@ -91,7 +91,8 @@ class Painter {
 
 export default function LossSurface({ id, embedded }: WidgetProps) {
   const instanceId = id ?? lossSurfaceSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(lossSurfaceSchema, instanceId, true);
+  const instance = useWidgetStore(lossSurfaceSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as SurfaceParams;
   const setParams = useStore(store, (s) => s.setParams);
   // Points shared by a fit-a-line figure on the page; null when alone (then the preset is the data).
@@ -209,14 +210,10 @@ export default function LossSurface({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={lossSurfaceSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Loss surface"
       description="Filled contours of the mean loss of a line's fit over its slope w and intercept b, with the path of gradient descent from a start you choose and the exact least-squares minimum marked; beside it, the data with the current line, and the loss against the step."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={880}
       lossLabel="loss 𝓛(w, b)"

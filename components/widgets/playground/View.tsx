@@ -47,7 +47,8 @@ const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
 
 export default function Playground({ id, embedded }: WidgetProps) {
   const instanceId = id ?? playgroundSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(playgroundSchema, instanceId, true);
+  const instance = useWidgetStore(playgroundSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as PlaygroundParams;
   const setParams = useStore(store, (s) => s.setParams);
   const planeCanvas = useRef<HTMLCanvasElement>(null);
@@ -190,14 +191,10 @@ export default function Playground({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={playgroundSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Neural network playground"
       description="A neural network learning to classify points in the plane: its decision field with the training and test points, the network as layers of units each drawn as its own field, and the loss and accuracy on the training and test sets."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={1400}
       lossLabel="minibatch loss"

@@ -44,7 +44,8 @@ function LogitInput({ index, value, onChange }: { index: number; value: number; 
 
 export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
   const instanceId = id ?? softmaxSchema.name;
-  const { store, targeted } = useWidgetStore(softmaxSchema, instanceId, false);
+  const instance = useWidgetStore(softmaxSchema, instanceId, false);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as SoftmaxParams;
   const setParams = useStore(store, (s) => s.setParams);
   const [report, setReport] = useState<SoftmaxReport | null>(null);
@@ -128,12 +129,9 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
 
   return (
     <WidgetFrame
-      schema={softmaxSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Softmax at a temperature"
       description="Bars of editable logits above, and below them the softmax of the logits divided by a temperature T, with the entropy and the largest probability; the naive formula can be shown beside the stable one."
-      targeted={targeted}
       embedded={embedded}
       embedHeight={820}
       controls={controls}

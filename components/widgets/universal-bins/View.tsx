@@ -29,7 +29,8 @@ function configOf(p: BinsParams): BinsConfig {
 
 export default function UniversalBins({ id, embedded }: WidgetProps) {
   const instanceId = id ?? binsSchema.name;
-  const { store, autoplay, targeted } = useWidgetStore(binsSchema, instanceId, true);
+  const instance = useWidgetStore(binsSchema, instanceId, true);
+  const { store } = instance;
   const params = useStore(store, (s) => s.params) as BinsParams;
   const setParams = useStore(store, (s) => s.setParams);
   const fitRef = useRef<SVGSVGElement>(null);
@@ -153,14 +154,10 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
   const drawnValue = params.drawn[selected];
   return (
     <WidgetFrame
-      schema={binsSchema}
-      store={store}
-      instanceId={instanceId}
+      instance={instance}
       title="Universal approximation with bins"
       description="A target function g on [0, 1], the one-hidden-layer network of 2B sigmoid units built by hand from B bins, and a network of the same width trained by gradient descent from a random start; with the mean squared error of each, and the hand-built error against the number of bins."
       controller={controller}
-      autoplay={autoplay}
-      targeted={targeted}
       embedded={embedded}
       embedHeight={800}
       lossLabel="trained network’s MSE"
