@@ -5,8 +5,8 @@
 // tfjs-wasm has no Conv2DBackpropFilter kernel, so it cannot train this
 // network: it is left out (the run says so), not given a zero.
 import * as tf from '@tensorflow/tfjs';
-import { backward, CNN, Rng, scope, setBackend, SGD, shapeImages, softmaxCrossEntropy, tensor, type Backend } from '../engine';
-import type { EngineName, TfName } from './contenders';
+import { CNN, Rng, setBackend, shapeImages, softmaxCrossEntropy, tensor, type Backend } from '../engine';
+import { engineSgdContender, useTf, type EngineName, type TfName } from './contenders';
 import type { Contender } from './harness';
 
 export const SMALL_CNN = { size: 16, channels: [8, 16, 32], batch: 32, lr: 0.05 };
@@ -22,30 +22,13 @@ export function engineCnnTraining(name: EngineName, backend: Backend): Contender
   const { size, channels, batch, lr } = SMALL_CNN;
   const b = fixedBatch();
   const model = new CNN({ inChannels: 1, channels, classes: b.classes, rng: new Rng(1) });
-  const opt = new SGD(model.parameters(), { lr });
   const x = tensor(b.x, [batch, size, size, 1]);
-  return {
-    name,
-    run() {
-      setBackend(backend);
-      scope(() => {
-        opt.zeroGrad();
-        backward(softmaxCrossEntropy(model.forward(x), b.y));
-        opt.step();
-      });
-    },
-    dispose() {
-      setBackend(backend);
-      opt.dispose();
-      model.dispose();
-      x.dispose();
-    },
-  };
+  return engineSgdContender(name, backend, model, x, lr, () => softmaxCrossEntropy(model.forward(x), b.y));
 }
 
 /** The tfjs contender, or null when this backend cannot train the network. */
 export function tfCnnTraining(name: TfName): Contender | null {
-  tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
+  useTf(name);
   const { size, channels, batch, lr } = SMALL_CNN;
   const b = fixedBatch();
   const variables: tf.Variable[] = [];
@@ -72,7 +55,7 @@ export function tfCnnTraining(name: TfName): Contender | null {
     return tf.losses.softmaxCrossEntropy(labels, tf.add(tf.matMul(pooled, head.w), head.b)) as tf.Scalar;
   };
   const dispose = () => {
-    tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
+    useTf(name);
     for (const variable of variables) variable.dispose();
     x.dispose();
     labels.dispose();
@@ -88,7 +71,7 @@ export function tfCnnTraining(name: TfName): Contender | null {
   return {
     name,
     run() {
-      tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
+      useTf(name);
       tf.tidy(() => void optimizer.minimize(loss));
     },
     dispose,

@@ -22,7 +22,7 @@ export async function initTf(): Promise<TfName[]> {
   return names;
 }
 
-function useTf(name: TfName) {
+export function useTf(name: TfName) {
   tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
 }
 
@@ -72,6 +72,39 @@ export interface MlpTask {
   lr: number;
 }
 
+/** A trainable model built on the engine's backend of the moment. */
+interface TrainableModel {
+  parameters(): Tensor[];
+  dispose(): void;
+}
+
+/**
+ * One training step per run through the engine's public API: `loss` runs the
+ * forward pass and returns the loss, then backward and an SGD update. The
+ * model, its inputs and the optimizer live across runs; a step's
+ * intermediates are freed by its scope.
+ */
+export function engineSgdContender(name: EngineName, backend: Backend, model: TrainableModel, inputs: Tensor, lr: number, loss: () => Tensor): Contender {
+  const opt = new SGD(model.parameters(), { lr });
+  return {
+    name,
+    run() {
+      setBackend(backend);
+      scope(() => {
+        opt.zeroGrad();
+        backward(loss());
+        opt.step();
+      });
+    },
+    dispose() {
+      setBackend(backend);
+      opt.dispose();
+      model.dispose();
+      inputs.dispose();
+    },
+  };
+}
+
 /** Forward, softmax cross-entropy, backward and an SGD update through the engine's public API. */
 export function engineMlpTraining(name: EngineName, backend: Backend, task: MlpTask): Contender {
   setBackend(backend);
@@ -80,25 +113,7 @@ export function engineMlpTraining(name: EngineName, backend: Backend, task: MlpT
   const x = randn([task.batch, task.sizes[0]], rng);
   const classes = task.sizes[task.sizes.length - 1];
   const labels = Int32Array.from({ length: task.batch }, (_, i) => i % classes);
-  const opt = new SGD(model.parameters(), { lr: task.lr });
-  return {
-    name,
-    run() {
-      setBackend(backend);
-      scope(() => {
-        opt.zeroGrad();
-        const loss = softmaxCrossEntropy(model.forward(x) as Tensor, labels);
-        backward(loss);
-        opt.step();
-      });
-    },
-    dispose() {
-      setBackend(backend);
-      opt.dispose();
-      model.dispose();
-      x.dispose();
-    },
-  };
+  return engineSgdContender(name, backend, model, x, task.lr, () => softmaxCrossEntropy(model.forward(x) as Tensor, labels));
 }
 
 /** The same network and step with tf.layers-free TensorFlow.js ops and its SGD optimizer. */

@@ -7,8 +7,8 @@
 // a final layer norm and a linear head. (The tfjs token embedding is a
 // one-hot product: tfjs-wasm cannot take the gradient of gather.)
 import * as tf from '@tensorflow/tfjs';
-import { backward, firstNames, nextTokenBatch, reshape, Rng, scope, setBackend, SGD, softmaxCrossEntropy, tensor, Transformer, type Backend } from '../engine';
-import type { EngineName, TfName } from './contenders';
+import { firstNames, nextTokenBatch, reshape, Rng, setBackend, softmaxCrossEntropy, tensor, Transformer, type Backend } from '../engine';
+import { engineSgdContender, useTf, type EngineName, type TfName } from './contenders';
 import type { Contender } from './harness';
 
 export const TINY = { context: 16, dModel: 32, heads: 2, layers: 2, mlpRatio: 2, batch: 32, lr: 0.05 };
@@ -24,30 +24,14 @@ export function engineTransformerTraining(name: EngineName, backend: Backend): C
   setBackend(backend);
   const b = fixedBatch();
   const model = new Transformer({ vocabSize: b.vocab, context: TINY.context, dModel: TINY.dModel, heads: TINY.heads, layers: TINY.layers, mlpRatio: TINY.mlpRatio, activation: 'geluTanh', rng: new Rng(1) });
-  const opt = new SGD(model.parameters(), { lr: TINY.lr });
   const inputs = tensor(b.inputs, [b.batch, b.context]);
-  return {
-    name,
-    run() {
-      setBackend(backend);
-      scope(() => {
-        opt.zeroGrad();
-        const logits = model.forward(inputs);
-        backward(softmaxCrossEntropy(reshape(logits, [b.batch * b.context, b.vocab]), b.targets, { ignoreIndex: -1 }));
-        opt.step();
-      });
-    },
-    dispose() {
-      setBackend(backend);
-      opt.dispose();
-      model.dispose();
-      inputs.dispose();
-    },
-  };
+  return engineSgdContender(name, backend, model, inputs, TINY.lr, () =>
+    softmaxCrossEntropy(reshape(model.forward(inputs), [b.batch * b.context, b.vocab]), b.targets, { ignoreIndex: -1 }),
+  );
 }
 
 export function tfTransformerTraining(name: TfName): Contender {
-  tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
+  useTf(name);
   const b = fixedBatch();
   const { context: T, dModel: D, heads: H, layers: L, mlpRatio } = TINY;
   const B = b.batch;
@@ -108,7 +92,7 @@ export function tfTransformerTraining(name: TfName): Contender {
     const logits = dense(layerNorm(x, gf, bf), head, headBias);
     return tf.losses.softmaxCrossEntropy(targets, logits, weights) as tf.Scalar;
   };
-  const use = () => tf.setBackend(name === 'tfjs-wasm' ? 'wasm' : 'cpu');
+  const use = () => useTf(name);
   return {
     name,
     run() {
