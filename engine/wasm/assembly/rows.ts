@@ -180,9 +180,21 @@ export function layerNormGrad(x: usize, w: usize, g: usize, dx: usize, dw: usize
     const rstd = f32x4.extract_lane(stats, 1);
     // x̂ into dx; mean(ĝ), mean(ĝ ⊙ x̂); dw += g ⊙ x̂; db += g.
     rowAffine(xr, dr, rstd, -mu * rstd, cols);
-    let sg: f32 = 0;
-    let sgx: f32 = 0;
-    for (let j = 0; j < cols; j++) {
+    const c4 = cols & ~3;
+    let vg = f32x4.splat(0);
+    let vgx = f32x4.splat(0);
+    for (let j = 0; j < c4; j += 4) {
+      const xhat = v128.load(at(dr, j));
+      const gj = v128.load(at(gr, j));
+      const gw = f32x4.mul(gj, v128.load(at(w, j)));
+      vg = f32x4.add(vg, gw);
+      vgx = f32x4.add(vgx, f32x4.mul(gw, xhat));
+      v128.store(at(dw, j), f32x4.add(v128.load(at(dw, j)), f32x4.mul(gj, xhat)));
+      v128.store(at(db, j), f32x4.add(v128.load(at(db, j)), gj));
+    }
+    let sg = hsum(vg);
+    let sgx = hsum(vgx);
+    for (let j = c4; j < cols; j++) {
       const xhat = load<f32>(at(dr, j));
       const gj = load<f32>(at(gr, j));
       const gw = gj * load<f32>(at(w, j));
@@ -193,7 +205,16 @@ export function layerNormGrad(x: usize, w: usize, g: usize, dx: usize, dw: usize
     }
     const meanG = sg / n;
     const meanGX = sgx / n;
-    for (let j = 0; j < cols; j++) {
+    // dx = rstd · (g ⊙ w − mean(g ⊙ w) − x̂ · mean(g ⊙ w ⊙ x̂))
+    const vs = f32x4.splat(rstd);
+    const vmg = f32x4.splat(meanG);
+    const vmgx = f32x4.splat(meanGX);
+    for (let j = 0; j < c4; j += 4) {
+      const xhat = v128.load(at(dr, j));
+      const gw = f32x4.mul(v128.load(at(gr, j)), v128.load(at(w, j)));
+      v128.store(at(dr, j), f32x4.mul(vs, f32x4.sub(f32x4.sub(gw, vmg), f32x4.mul(xhat, vmgx))));
+    }
+    for (let j = c4; j < cols; j++) {
       const xhat = load<f32>(at(dr, j));
       store<f32>(at(dr, j), rstd * (load<f32>(at(gr, j)) * load<f32>(at(w, j)) - meanG - xhat * meanGX));
     }
