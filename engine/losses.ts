@@ -4,9 +4,9 @@
 
 import { add, div, minimum, mul, sub } from './ops/binary';
 import { mean, sum } from './ops/reduce';
-import { concat, unsqueeze } from './ops/movement';
-import { abs } from './ops/unary';
-import { logsumexp } from './nn/softmax';
+import { concat, reshape, unsqueeze } from './ops/movement';
+import { abs, neg } from './ops/unary';
+import { logSoftmax } from './nn/softmax';
 import { show } from './shape';
 import { Tensor, tensor, zerosLike } from './tensor';
 
@@ -48,15 +48,18 @@ export function huber(pred: Tensor, target: Tensor | ArrayLike<number>, options:
 }
 
 /** Binary cross-entropy from logits z with targets y ∈ [0, 1]:
- * −y·log σ(z) − (1 − y)·log(1 − σ(z)) = log(1 + eᶻ) − z·y = logsumexp(0, z) − z·y,
- * which never takes the log of 0 nor overflows. Written through logsumexp
- * (whose max is held constant) its gradient is σ(z) − y everywhere; the
- * equivalent max(z, 0) + log(1 + e^(−|z|)) has two kinks at z = 0 whose
- * subgradients do not add up to σ(0) = ½ there. */
+ * −y·log σ(z) − (1 − y)·log(1 − σ(z)), where (log(1 − σ(z)), log σ(z)) is
+ * the log-softmax of the pair (0, z): it never takes the log of 0 nor
+ * overflows, keeps the digits of a log-probability near 0 (so a confident,
+ * right prediction costs a tiny positive amount, not exactly 0), and its
+ * gradient is σ(z) − y everywhere, z = 0 included (the equivalent
+ * max(z, 0) + log(1 + e^(−|z|)) has two kinks at 0 whose subgradients do not
+ * add up to σ(0) = ½). */
 export function bceWithLogits(logits: Tensor, target: Tensor | ArrayLike<number>, options: LossOptions = {}): Tensor {
-  const y = asTarget(target, logits);
+  const y = unsqueeze(reshape(asTarget(target, logits), logits.shape), -1);
   const z = unsqueeze(logits, -1);
-  const perElement = sub(logsumexp(concat([zerosLike(z), z], -1), -1), mul(logits, y));
+  const logP = logSoftmax(concat([zerosLike(z), z], -1), -1);
+  const perElement = neg(sum(mul(logP, concat([sub(1, y), y], -1)), -1));
   return reduce(perElement, options.reduction);
 }
 
@@ -67,7 +70,7 @@ export interface CrossEntropyOptions extends LossOptions {
 }
 
 /** Cross-entropy of softmax(logits) against integer class labels:
- * for each row i, logsumexp(zᵢ) − zᵢ[yᵢ]. logits: [N, C]; labels: N ints. */
+ * for each row i, −log softmax(zᵢ)[yᵢ] = logsumexp(zᵢ) − zᵢ[yᵢ]. logits: [N, C]; labels: N ints. */
 export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, options: CrossEntropyOptions = {}): Tensor {
   if (logits.ndim !== 2 || labels.length !== logits.shape[0]) {
     throw new Error(`softmaxCrossEntropy: logits ${show(logits.shape)} with ${labels.length} labels`);
@@ -85,8 +88,10 @@ export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, o
     counted[i] = 1;
     count++;
   }
-  const picked = sum(mul(logits, tensor(oneHot, [n, c], logits.backend)), 1);
-  const perRow = sub(logsumexp(logits, 1), picked);
+  // −log pᵧ, read off the log-softmax rather than as logsumexp(z) − zᵧ: the
+  // log-softmax keeps the digits of a log-probability near 0, where the
+  // difference of two nearly equal float32 numbers would give exactly 0.
+  const perRow = neg(sum(mul(logSoftmax(logits, 1), tensor(oneHot, [n, c], logits.backend)), 1));
   if (ignoreIndex === undefined) return reduce(perRow, options.reduction);
   const total = sum(mul(perRow, tensor(counted, [n], logits.backend)));
   return options.reduction === 'sum' ? total : div(total, Math.max(count, 1));

@@ -4,27 +4,35 @@
 
 import type { FloatArray, RowKernel } from '../backend';
 
-/** m = max of the row, s = Σ exp(xⱼ − m). A row of −∞ gives m = −∞ and NaN
- * (there is no distribution over nothing), as the composite would. */
+/** m = max of the row, and L = log Σ exp(xⱼ − m) with the terms equal to 1
+ * (xⱼ = m) counted apart: L = log c + log1p(r / c) for c such terms and the
+ * rest summing to r, so a confident row keeps its tiny r rather than losing
+ * it in 1 + r. A row with an infinite maximum gives NaN (there is no
+ * distribution over nothing), as the composite would. */
 function rowStats(x: FloatArray, base: number, cols: number): [number, number] {
   let m = -Infinity;
   for (let j = 0; j < cols; j++) if (x[base + j] > m || x[base + j] !== x[base + j]) m = x[base + j];
-  let s = 0;
-  for (let j = 0; j < cols; j++) s += Math.exp(x[base + j] - m);
-  return [m, s];
+  if (!Number.isFinite(m)) return [m, NaN];
+  let c = 0;
+  let r = 0;
+  for (let j = 0; j < cols; j++) {
+    if (x[base + j] === m) c++;
+    else r += Math.exp(x[base + j] - m);
+  }
+  return [m, Math.log(c) + Math.log1p(r / c)];
 }
 
 export function rowSoftmaxKernel(op: RowKernel, x: FloatArray, out: FloatArray, rows: number, cols: number): void {
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
-    const [m, s] = rowStats(x, base, cols);
+    const [m, logSum] = rowStats(x, base, cols);
     if (op === 'logsumexp') {
-      out[r] = m + Math.log(s);
+      out[r] = m + logSum;
     } else if (op === 'softmax') {
-      for (let j = 0; j < cols; j++) out[base + j] = Math.exp(x[base + j] - m) / s;
+      for (let j = 0; j < cols; j++) out[base + j] = Math.exp(x[base + j] - m - logSum);
     } else {
-      const lse = m + Math.log(s);
-      for (let j = 0; j < cols; j++) out[base + j] = x[base + j] - lse;
+      // (x − m) − L in that order: x − m is exact near the top.
+      for (let j = 0; j < cols; j++) out[base + j] = x[base + j] - m - logSum;
     }
   }
 }

@@ -66,6 +66,36 @@ function expRow(a: usize, out: usize, shift: f32, s: f32, cols: i32): f32 {
   return total;
 }
 
+/**
+ * log Σ exp(aⱼ − m) for the row's maximum m, with the terms that equal 1
+ * (aⱼ = m) counted apart from the rest: log(c + r) = log c + log1p(r / c).
+ * A confident row (one top logit, the rest far below) then keeps its tiny
+ * r instead of losing it in 1 + r, so a log-probability near 0 comes out as
+ * −r, not 0. An infinite m takes the plain sum (NaN, as the reference).
+ */
+function logSumShifted(a: usize, m: f32, cols: i32): f32 {
+  if (!isFinite<f32>(m)) return Mathf.log(expRow(a, 0, m, 1, cols));
+  const c4 = cols & ~3;
+  const vm = f32x4.splat(m);
+  let rest = f32x4.splat(0);
+  let tops = i32x4.splat(0);
+  for (let j = 0; j < c4; j += 4) {
+    const v = v128.load(at(a, j));
+    const top = f32x4.eq(v, vm); // all ones where aⱼ = m, i.e. −1 as an integer
+    rest = f32x4.add(rest, v128.andnot(expv(f32x4.sub(v, vm)), top));
+    tops = i32x4.sub(tops, top);
+  }
+  let r = hsum(rest);
+  let c = i32x4.extract_lane(tops, 0) + i32x4.extract_lane(tops, 1) + i32x4.extract_lane(tops, 2) + i32x4.extract_lane(tops, 3);
+  for (let j = c4; j < cols; j++) {
+    const v = load<f32>(at(a, j));
+    if (v == m) c++;
+    else r += f32x4.extract_lane(expv(f32x4.splat(v - m)), 0);
+  }
+  const count = <f32>c;
+  return Mathf.log(count) + Mathf.log1p(r / count);
+}
+
 /** out = a·s + t elementwise over a row (s, t scalars). */
 function rowAffine(a: usize, out: usize, s: f32, t: f32, cols: i32): void {
   const c4 = cols & ~3;
@@ -91,9 +121,16 @@ export function rowSoftmax(op: i32, x: usize, out: usize, rows: i32, cols: i32):
       rowAffine(or, or, 1 / expRow(xr, or, m, 1, cols), 0, cols);
       continue;
     }
-    const lse = m + Mathf.log(expRow(xr, 0, m, 1, cols));
-    if (op == Row.logsumexp) store<f32>(at(out, r), lse);
-    else rowAffine(xr, out + (<usize>(r * cols) << 2), 1, -lse, cols);
+    const shifted = logSumShifted(xr, m, cols);
+    if (op == Row.logsumexp) {
+      store<f32>(at(out, r), m + shifted);
+      continue;
+    }
+    // (x − m) − log Σ, in that order: x − m is exact near the top, so a
+    // log-probability near 0 keeps its digits.
+    const or = out + (<usize>(r * cols) << 2);
+    rowAffine(xr, or, 1, -m, cols);
+    rowAffine(or, or, 1, -shifted, cols);
   }
 }
 

@@ -143,6 +143,24 @@ describe.each(flavours)('%s build', (flavour) => {
     }
   });
 
+  // One logit far above the rest: its log-probability is −Σ exp(zⱼ − m),
+  // tiny but not 0, and cross-entropy reads it. Relative error here, where
+  // the absolute tolerance above could not tell 2e-9 from 0. Also rows with
+  // tied maxima and a large offset (x − m must be taken before − log Σ).
+  it.each([3, 7, 33, 129])('log-softmax keeps the digits of log-probabilities near 0, %i columns', (cols) => {
+    const margins = [16, 20, 25, 30];
+    const rows: number[][] = margins.map((d, r) => Array.from({ length: cols }, (_, j) => (j === r % cols ? 40 : 40 - d - (j % 3))));
+    rows.push(Array.from({ length: cols }, (_, j) => (j < 2 ? 1000 : 980 - j)));
+    const x = Float32Array.from(rows.flat());
+    const { ref, got } = both([x], x.length, (b, [xs], out) => b.rowSoftmax('logSoftmax', xs, out, rows.length, cols));
+    for (let r = 0; r < rows.length; r++) {
+      const top = r < margins.length ? r * cols + (r % cols) : r * cols;
+      expect(ref[top]).toBeLessThan(0);
+      expect(Math.abs(got[top] - ref[top]), `row ${r}: ${got[top]} vs ${ref[top]}`).toBeLessThanOrEqual(1e-5 * Math.abs(ref[top]));
+    }
+    expectClose(got, ref, 2e-6, 'log-softmax, confident rows');
+  });
+
   it.each(SIZES.flatMap((rows) => SIZES.map((cols) => [rows, cols])))('layer norm and its gradient, %i rows × %i', (rows, cols) => {
     const x = randomValues(rows * cols, rows * 3 + cols, -3, 5);
     const [w, bias, g] = [randomValues(cols, 1), randomValues(cols, 2), randomValues(rows * cols, 3)];

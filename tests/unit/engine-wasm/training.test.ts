@@ -3,7 +3,7 @@
  * thousand training steps give back every byte of wasm memory they borrow.
  */
 import { describe, expect, it } from 'vitest';
-import { accuracy, Adam, backward, classification2d, CNN, MLP, noGrad, reshape, Rng, scope, SGD, shapeImages, softmaxCrossEntropy, tensor, Transformer, withBackend, type Tensor } from '@/engine';
+import { accuracy, Adam, bceWithLogits, JsBackend, backward, classification2d, CNN, MLP, noGrad, reshape, Rng, scope, SGD, shapeImages, softmaxCrossEntropy, tensor, Transformer, withBackend, type Tensor } from '@/engine';
 import { flavoursHere, wasmBackend } from './wasm-files';
 
 describe.each(flavoursHere())('%s build', (flavour) => {
@@ -24,6 +24,38 @@ describe.each(flavoursHere())('%s build', (flavour) => {
       const acc = noGrad(() => scope(() => accuracy(model.forward(x) as Tensor, data.y)));
       expect(acc).toBeGreaterThanOrEqual(0.95);
     });
+  });
+
+  // A network that has all but learned its batch: the true loss is a few
+  // times 1e-9, below float32's resolution next to 1. It must read as that,
+  // not 0, on the reference and on wasm (the playground's readout and loss
+  // chart show this number). The gradient still pushes the other logits down
+  // (the label's own, 1 − pᵧ, is below float32's resolution next to 1).
+  it('cross-entropy of confident predictions stays positive and accurate in float32', async () => {
+    const backend = await wasmBackend(flavour);
+    const logits = [24, 3, 2.5, 1, 22, -1];
+    const labels = Int32Array.from([0, 1]);
+    const exact = (Math.log1p(Math.exp(2.5 - 24) + Math.exp(3 - 24)) + Math.log1p(Math.exp(1 - 22) + Math.exp(-1 - 22))) / 2;
+    for (const b of [backend, new JsBackend()]) {
+      withBackend(b, () => {
+        const z = tensor(logits, [2, 3]);
+        z.requiresGrad = true;
+        const loss = softmaxCrossEntropy(z, labels);
+        const value = loss.item();
+        expect(value).toBeGreaterThan(0);
+        expect(Math.abs(value - exact)).toBeLessThan(1e-5 * exact);
+        backward(loss);
+        const g = z.grad!.toArray();
+        expect(g[0]).toBeLessThanOrEqual(0);
+        expect(g[1]).toBeGreaterThan(0);
+        expect(g[3]).toBeGreaterThan(0);
+        z.dispose();
+        // The same for the binary loss, a right label on each side.
+        const bce = bceWithLogits(tensor([20, -18], [2]), [1, 0]).item();
+        const bceExact = (Math.log1p(Math.exp(-20)) + Math.log1p(Math.exp(-18))) / 2;
+        expect(Math.abs(bce - bceExact)).toBeLessThan(1e-5 * bceExact);
+      });
+    }
   });
 
   it('1,000 training steps leave the wasm bytes in use unchanged', async () => {
