@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { backward, bceWithLogits, exp, logsumexp, parameter, scope, sigmoid, softmax, softmaxCrossEntropy, tensor, withBackend, JsBackend } from '@/engine';
+import { backward, bceWithLogits, exp, logSoftmax, logsumexp, parameter, scope, sigmoid, softmax, softmaxCrossEntropy, tensor, withBackend, JsBackend } from '@/engine';
 import { lossOf } from '@/components/widgets/classifier-2d/model';
 import { logitOf, reliability } from '@/components/widgets/classifier-2d/calibration';
 import { softmaxReport } from '@/components/widgets/softmax-temperature/model';
@@ -90,13 +90,16 @@ describe('cross-entropy', () => {
 
   it('the logsumexp form of the binary loss: max(0, −z) + log(1 + e^−|z|)', () => {
     expect(bare(chapter)).toContain(bare('$\\log(1 + e^{-z}) = \\operatorname{logsumexp}(0, -z) = \\max(0, -z) + \\log\\big(1 + e^{-\\lvert z \\rvert}\\big)$'));
-    expect(bare(chapter)).toContain(bare('$\\operatorname{logsumexp}(0, z) - zy$'));
+    expect(bare(chapter)).toContain(bare('the log-softmax of the pair $(0, z)$, whose two entries are $\\log(1 - \\sigma(z))$ and $\\log \\sigma(z)$'));
     for (const z of zs) {
       const form = Math.max(0, -z) + Math.log1p(Math.exp(-Math.abs(z)));
       expect(form).toBeCloseTo(Math.log1p(Math.exp(-z)), 9);
       expect(logsumexp(tensor([0, -z])).item()).toBeCloseTo(form, 4);
-      // The engine's form for a label y: logsumexp(0, z) − zy.
-      for (const y of [0, 1]) expect(bceWithLogits(tensor([z]), [y]).item()).toBeCloseTo(logsumexp(tensor([0, z])).item() - z * y, 4);
+      // The engine's form for a label y: the log-softmax of (0, z) holds log(1 − σ), log σ.
+      const [logNot, logIs] = values(logSoftmax(tensor([0, z])));
+      expect(logIs).toBeCloseTo(-Math.log1p(Math.exp(-z)), 4);
+      expect(logNot).toBeCloseTo(-Math.log1p(Math.exp(z)), 4);
+      for (const y of [0, 1, 0.3]) expect(bceWithLogits(tensor([z]), [y]).item()).toBeCloseTo(-((1 - y) * logNot + y * logIs), 4);
     }
   });
 
