@@ -118,6 +118,21 @@ test.describe('theme', () => {
   });
 });
 
+test.describe('desktop width', () => {
+  for (const route of ROUTES.filter((r) => r.path.startsWith('chapters/'))) {
+    test(`every display equation fits the column on /${route.path}`, async ({ page }) => {
+      await page.goto(route.path);
+      await mathChecked(page);
+      const wide = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.katex-display'))
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent?.slice(0, 80)),
+      );
+      expect(wide).toEqual([]);
+    });
+  }
+});
+
 test.describe('phone width', () => {
   test.use({ viewport: { width: 375, height: 740 } });
   for (const route of ROUTES) {
