@@ -6,7 +6,9 @@
  * - an internal link points to a chapter or section that does not exist;
  * - a chapter names an MDX component that nothing defines;
  * - a widget's anchor (its `id`, or its name) repeats a section id or another
- *   widget's anchor in the chapter: one of the two links would land wrong.
+ *   widget's anchor in the chapter: one of the two links would land wrong;
+ * - the prose names a chapter by number ("chapter 6") that the book does not
+ *   have yet: a reader would look for it and find nothing.
  *
  *   npx tsx scripts/check-content.ts            check
  *   npx tsx scripts/check-content.ts --publish  also record today's ids as published
@@ -78,6 +80,15 @@ export function checkChapters(
         problems.push({ file: c.file, line: comp.line, message: `widget anchor "${anchor}" is already used on line ${first}; give <${comp.name}> another id` });
       } else seen.set(anchor, comp.line);
     }
+  }
+  for (const c of sources) {
+    c.source.split('\n').forEach((text, i) => {
+      for (const m of text.matchAll(/\bchapters? (\d+)\b/gi)) {
+        if (Number(m[1]) > sources.length || Number(m[1]) < 1) {
+          problems.push({ file: c.file, line: i + 1, message: `"${m[0]}" names a chapter the book does not have (it has ${sources.length})` });
+        }
+      }
+    });
   }
   for (const slug of Object.keys(published)) {
     if (!outlines.has(slug)) problems.push({ file: 'content/published-ids.json', line: 0, message: `published chapter "${slug}" has disappeared` });

@@ -36,6 +36,11 @@ describe('check-content', () => {
     expect(check('<FitALine />\n\n<FitALine id="second-fit" />\n')).toEqual([]);
   });
 
+  it('fails when the prose names a chapter the book does not have', () => {
+    const sources = [...one('## A [#a]\n\nAs chapter 2 showed, and Chapter 3 will show.\n'), ...one('## B [#b]\n\nSee chapter 1.\n', 'linear')];
+    expect(messages(sources)).toEqual(['"Chapter 3" names a chapter the book does not have (it has 2)']);
+  });
+
   it('fails on a missing id marker', () => {
     expect(messages(one('## A\n'))).toEqual(['heading "A" has no [#id] marker']);
   });
