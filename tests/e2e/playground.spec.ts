@@ -186,6 +186,24 @@ test.describe('keyboard alone', () => {
   });
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+  test('six layers get six steppers of 24 px buttons that do not overlap, and they work', async ({ page }) => {
+    await open(page, 'v.1~w.8_8_8_8_8_8');
+    const buttons = widget(page).getByRole('button', { name: /units in layer/ });
+    await expect(buttons).toHaveCount(12);
+    const boxes = await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (const b of boxes) {
+      expect(b.width).toBeGreaterThanOrEqual(24);
+      expect(b.height).toBeGreaterThanOrEqual(24);
+    }
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+    await widget(page).getByRole('button', { name: 'More units in layer 6' }).click();
+    await expect(widget(page).getByText('The network: 6 hidden layers of 8, 8, 8, 8, 8, 9 units (tanh)')).toBeVisible();
+  });
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the embed page works in the ${theme} theme`, async ({ page }) => {
     await page.goto(`embed/playground/?playground=v.1~ds.circles~w.4&theme=${theme}`);

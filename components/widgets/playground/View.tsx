@@ -242,12 +242,12 @@ export default function Playground({ id, embedded }: WidgetProps) {
               const x = layout.columns[i + 1]?.[0]?.x ?? 0;
               return (
                 <div key={i} className={styles.layerHead} style={{ left: `${(100 * x) / layout.width}%` }}>
+                  <button type="button" className={styles.tiny} onClick={() => changeWidth(i, 1)} disabled={w >= MAX_UNITS} aria-label={`More units in layer ${i + 1}`}>
+                    +
+                  </button>
                   <span>{w}</span>
                   <button type="button" className={styles.tiny} onClick={() => changeWidth(i, -1)} disabled={w <= 1} aria-label={`Fewer units in layer ${i + 1}`}>
                     −
-                  </button>
-                  <button type="button" className={styles.tiny} onClick={() => changeWidth(i, 1)} disabled={w >= MAX_UNITS} aria-label={`More units in layer ${i + 1}`}>
-                    +
                   </button>
                 </div>
               );
