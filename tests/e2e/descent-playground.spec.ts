@@ -52,9 +52,18 @@ test('a link with bad values shows a notice and falls back to defaults', async (
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('Learning rate');
   await expect(notice).toContainText('does not know');
-  // The good part of the link still applies.
+  // The good part of the link still applies, and the bad rate falls back to the bowl's own.
   await expect(widget(page).getByRole('combobox', { name: 'Landscape' })).toHaveValue('bowl');
-  await expect(widget(page).getByRole('slider', { name: /Learning rate η \(gradient/ })).toHaveAttribute('aria-valuetext', '0.03');
+  await expect(widget(page).getByRole('slider', { name: /Learning rate η \(gradient/ })).toHaveAttribute('aria-valuetext', '0.1');
+});
+
+test('a link that names Rosenbrock and no rate uses Rosenbrock’s rate, and no walk diverges', async ({ page }) => {
+  await page.goto(`${CHAPTER}?descent-playground=v.1~fn.rosenbrock~sp.1000#descent-playground`);
+  await expect(widget(page).getByRole('slider', { name: /Learning rate η \(gradient/ })).toHaveAttribute('aria-valuetext', '5.00e-4');
+  await widget(page).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(300);
+  await expect(widget(page)).not.toHaveAttribute('data-run-state', 'diverged');
+  await expect(widget(page).locator('.descent-legend')).not.toContainText('diverged');
 });
 
 test('a huge learning rate ends "diverged" and offers a reset', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { defineSchema } from '@/components/widgets/kit/schema';
-import { SURFACES, SURFACE_NAMES } from './surfaces';
+import { SURFACES, SURFACE_NAMES, type SurfaceName } from './surfaces';
 
 export const OPTIMIZERS = [
   { name: 'gd', label: 'Gradient descent', color: '#0072B2' },
@@ -28,6 +28,9 @@ export const descentSchema = defineSchema({
     adamLr: { type: 'log-number', key: 'alr', label: 'Adam’s learning rate η', min: 1e-3, max: 1, default: 0.05 },
     speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 2, max: 1000, default: 30 },
   },
+  // A link that picks a landscape but no rate gets that landscape's rates, as
+  // choosing it in the menu does (Rosenbrock diverges at the ravine's 0.03).
+  linkedDefaults: (state) => SURFACES[state.surface as SurfaceName].suggested,
 });
 
 export type DescentParams = {

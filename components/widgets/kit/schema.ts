@@ -79,6 +79,13 @@ export interface WidgetSchema<P extends Record<string, Param> = Record<string, P
   /** Bumped when a key's meaning changes; links of another version decode with a notice. */
   version: number;
   params: P;
+  /**
+   * Defaults that follow another setting: for a state, the value each listed
+   * param takes when a link leaves it out (the descent playground's learning
+   * rates follow its landscape, so `fn.rosenbrock` alone gets Rosenbrock's
+   * rate). Links omit such a param exactly when it equals this value.
+   */
+  linkedDefaults?(state: { -readonly [K in keyof P]: ValueOf<P[K]> }): Partial<{ [K in keyof P]: ValueOf<P[K]> }>;
 }
 
 export type StateOf<S extends WidgetSchema> = { -readonly [K in keyof S['params']]: ValueOf<S['params'][K]> };

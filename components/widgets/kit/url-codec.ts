@@ -4,7 +4,7 @@
  * Pairs are `key.value` joined by `~` (all URL-safe, so links stay readable).
  * Numbers are written exactly (shortest round-trip form), lists as `a_b_c`,
  * points as `x,y_x,y`, booleans as 1/0. Only values that differ from the
- * defaults are written. Decoding never throws: whatever does not parse, is
+ * defaults (or the schema's linked defaults) are written. Decoding never throws: whatever does not parse, is
  * unknown, or lies outside the schema falls back to the default and yields
  * a notice that the widget shows.
  */
@@ -93,9 +93,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** The query value for a state (without the instance id). */
 export function encodeState<S extends WidgetSchema>(schema: S, state: StateOf<S>, options: { play?: boolean } = {}): string {
   const pairs = [`v.${schema.version}`];
+  const linked: Record<string, unknown> = schema.linkedDefaults?.(state) ?? {};
   for (const [name, p] of Object.entries(schema.params)) {
     const value = (state as Record<string, unknown>)[name];
-    if (!sameValue(value, p.default)) pairs.push(`${p.key}.${encodeValue(p, value)}`);
+    const fallback = name in linked ? linked[name] : p.default;
+    if (!sameValue(value, fallback)) pairs.push(`${p.key}.${encodeValue(p, value)}`);
   }
   if (options.play) pairs.push('play.1');
   return pairs.join('~');
@@ -113,6 +115,8 @@ export function decodeState<S extends WidgetSchema>(schema: S, encoded: string |
 
   const byKey = new Map(Object.entries(schema.params).map(([name, p]) => [p.key, [name, p] as const]));
   const seen = new Set<string>();
+  // Params the link set to a valid value; the others may follow linkedDefaults.
+  const set = new Set<string>();
   for (const pair of encoded.split('~')) {
     if (pair === '') continue;
     const dot = pair.indexOf('.');
@@ -145,7 +149,10 @@ export function decodeState<S extends WidgetSchema>(schema: S, encoded: string |
       continue;
     }
     state[name] = value;
+    set.add(name);
   }
+  const linked: Record<string, unknown> = schema.linkedDefaults?.(state as StateOf<S>) ?? {};
+  for (const [name, value] of Object.entries(linked)) if (!set.has(name)) state[name] = value;
   return { state: state as StateOf<S>, notices, play };
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDescentRun, fieldOf, type DescentConfig } from '@/components/widgets/descent-playground/model';
-import { SURFACES, SURFACE_NAMES } from '@/components/widgets/descent-playground/surfaces';
+import { SURFACES, SURFACE_NAMES, type SurfaceName } from '@/components/widgets/descent-playground/surfaces';
+import { descentSchema } from '@/components/widgets/descent-playground/schema';
+import { defaultsOf } from '@/components/widgets/kit/schema';
+import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
 import { getBackend } from '@/engine';
 
 const base: DescentConfig = { surface: 'bowl', start: [-1.6, 1.3], optimizer: 'gd', lr: 0.1, momentum: 0.9, speed: 60, maxSteps: 500 };
@@ -70,5 +73,21 @@ describe('descent playground model', () => {
     run.snapshot();
     run.dispose();
     expect(getBackend().bytesInUse()).toBe(before);
+  });
+});
+
+describe('descent playground links', () => {
+  it('a link naming a landscape without rates gets that landscape’s suggested rates, as the menu does', () => {
+    for (const name of SURFACE_NAMES) {
+      const { state } = decodeState(descentSchema, `v.1~fn.${name}`);
+      expect({ lr: state.lr, adamLr: state.adamLr }).toEqual(SURFACES[name].suggested);
+    }
+    expect(decodeState(descentSchema, 'v.1~fn.rosenbrock~lr.0.03').state.lr).toBe(0.03);
+  });
+
+  it('the schema’s plain defaults are the default landscape’s suggestions, so a fresh widget writes no rate into its link', () => {
+    const defaults = defaultsOf(descentSchema);
+    expect({ lr: defaults.lr, adamLr: defaults.adamLr }).toEqual(SURFACES[defaults.surface as SurfaceName].suggested);
+    expect(encodeState(descentSchema, defaults)).toBe('v.1');
   });
 });

@@ -131,3 +131,40 @@ describe('URL codec', () => {
     expect(instanceStateIn('%%%', 'x')).toBeNull();
   });
 });
+
+describe('linked defaults', () => {
+  const linkedSchema = defineSchema({
+    name: 'linked',
+    version: 1,
+    params: {
+      fn: { type: 'enum', key: 'fn', label: 'Function', options: [{ value: 'bowl', label: 'Bowl' }, { value: 'steep', label: 'Steep' }], default: 'bowl' },
+      lr: { type: 'log-number', key: 'lr', label: 'Learning rate', min: 1e-4, max: 1, default: 0.1 },
+    },
+    linkedDefaults: (s) => ({ lr: s.fn === 'steep' ? 0.001 : 0.1 }),
+  });
+
+  it('a link that sets the leading param but not the linked one gets the linked value', () => {
+    expect(decodeState(linkedSchema, 'v.1~fn.steep').state).toEqual({ fn: 'steep', lr: 0.001 });
+    expect(decodeState(linkedSchema, 'v.1~fn.steep~lr.0.1').state).toEqual({ fn: 'steep', lr: 0.1 });
+    expect(decodeState(linkedSchema, 'v.1~fn.bowl').state).toEqual({ fn: 'bowl', lr: 0.1 });
+  });
+
+  it('an invalid linked value falls back to the linked default, with a notice', () => {
+    const d = decodeState(linkedSchema, 'v.1~fn.steep~lr.abc');
+    expect(d.state).toEqual({ fn: 'steep', lr: 0.001 });
+    expect(d.notices).toHaveLength(1);
+  });
+
+  it('encodes the linked param exactly when it differs from its linked default, and round-trips', () => {
+    expect(encodeState(linkedSchema, { fn: 'steep', lr: 0.001 })).toBe('v.1~fn.steep');
+    expect(encodeState(linkedSchema, { fn: 'steep', lr: 0.1 })).toBe('v.1~fn.steep~lr.0.1');
+    for (const state of [
+      { fn: 'steep', lr: 0.1 },
+      { fn: 'steep', lr: 0.001 },
+      { fn: 'bowl', lr: 0.001 },
+      { fn: 'bowl', lr: 0.1 },
+    ]) {
+      expect(decodeState(linkedSchema, encodeState(linkedSchema, state)).state).toEqual(state);
+    }
+  });
+});
