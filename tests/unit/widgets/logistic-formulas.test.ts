@@ -67,6 +67,17 @@ describe('the sigmoid and the threshold', () => {
 describe('cross-entropy', () => {
   const labels = [1, 0, 1, 1, 0, 0, 1, 0];
 
+  it('a product of halves underflows where the text says: 150 factors in float32, about 1,075 in float64', () => {
+    const halvings = (round: (x: number) => number) => {
+      let [p, n] = [1, 0];
+      while (p > 0) [p, n] = [round(p * 0.5), n + 1];
+      return n;
+    };
+    expect(halvings(Math.fround)).toBe(150);
+    expect(halvings((x) => x)).toBe(1075);
+    expect(bare(chapter)).toContain(bare('150 factors of one half already multiply out to exactly zero, and 64-bit floats give out at about 1,075'));
+  });
+
   it('the printed binary cross-entropy is the engine’s bceWithLogits and the widget’s loss', () => {
     printed(
       '\\mathcal{L}(\\theta) = -\\frac{1}{n} \\sum_{i=1}^{n} \\Big[ y_i \\log \\sigma(z_i) + (1 - y_i) \\log\\big(1 - \\sigma(z_i)\\big) \\Big]',
@@ -172,7 +183,8 @@ describe('temperature', () => {
     printed('\\lim_{T \\to 0}\\ \\mathrm{softmax}(z / T) = e_{a}', '\\lim_{T \\to \\infty}\\ \\mathrm{softmax}(z / T) = \\Big(\\frac{1}{K}, \\ldots, \\frac{1}{K}\\Big)');
     expect(Array.from(softmaxReport({ logits: z, temperature: 0.01 }).probs)).toEqual([1, 0, 0, 0, 0]);
     const hot = softmaxReport({ logits: z, temperature: 100 });
-    hot.probs.forEach((p) => expect(Math.abs(p - 0.2)).toBeLessThan(0.006));
+    hot.probs.forEach((p) => expect(Math.abs(p - 0.2)).toBeLessThan(0.006)); // "each probability within 0.006 of 0.2"
+    expect(bare(chapter)).toContain(bare('each probability within 0.006 of 0.2'));
     const tie = softmaxReport({ logits: [3, 3, 1, -0.5, -2], temperature: 0.01 });
     expect(Array.from(tie.probs)).toEqual([0.5, 0.5, 0, 0, 0]);
     const broken = softmaxReport({ logits: [3, 2.9, 1, -0.5, -2], temperature: 0.01 });
