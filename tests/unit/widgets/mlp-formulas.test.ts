@@ -17,11 +17,13 @@ import {
   loadParameters,
   matmul,
   MLP,
+  mul,
   noGrad,
   parameter,
   parameterCount,
   Rng,
   scope,
+  SGD,
   sigmoid,
   silu,
   softmax,
@@ -208,17 +210,20 @@ describe('activations and their derivatives', () => {
     expect(sig(100 * 0.05)).toBeGreaterThan(0.99); // "at w = 100 … above 0.99 just 0.05 to the right"
     // GELU and SiLU dips and slope peaks, on a fine grid of engine values.
     const grid = Array.from({ length: 8001 }, (_, k) => -4 + k / 1000);
-    for (const [f, min, argmin, peak] of [
-      [gelu, -0.17, -0.75, 1.13],
-      [silu, -0.28, -1.28, 1.1],
+    for (const [f, min, argmin, peak, argpeak] of [
+      [gelu, -0.17, -0.75, 1.13, Math.SQRT2],
+      [silu, -0.28, -1.28, 1.1, 2.4],
     ] as const) {
       const { value, slope } = valueAndSlope(f, grid);
       const k = value.indexOf(Math.min(...value));
       expect(value[k]).toBeCloseTo(min, 2);
       expect(grid[k]).toBeCloseTo(argmin, 1);
-      expect(Math.max(...slope)).toBeCloseTo(peak, 2);
+      const top = slope.indexOf(Math.max(...slope));
+      expect(slope[top]).toBeCloseTo(peak, 2);
+      expect(grid[top]).toBeCloseTo(argpeak, 1);
     }
     expect(text).toContain(bare('to about $-0.17$ near $s = -0.75$ for GELU and about $-0.28$ near $s = -1.28$ for SiLU'));
+    expect(text).toContain(bare('peaking at about 1.13 near $s = \\sqrt 2 \\approx 1.41$ for GELU and about 1.10 near $s = 2.40$ for SiLU'));
   });
 });
 
@@ -310,6 +315,33 @@ describe('the playground’s losses', () => {
     expect(scope(() => lossOf('ce', logits, y).item())).toBeCloseTo(ce / 4, 5);
     expect(scope(() => lossOf('sq', logits, y).item())).toBeCloseTo(sq / 4, 5);
     logits.dispose();
+  });
+});
+
+describe('the playground’s L2 penalty', () => {
+  it('adds λθ to every parameter’s gradient, biases included: one SGD step descends L + (λ/2)‖θ‖²', () => {
+    expect(text).toContain(bare('which adds $\\lambda\\theta$ to the gradient of every parameter, biases included. That is the gradient of $\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$'));
+    const [lambda, lr] = [0.3, 0.1];
+    const x = tensor([0.5, -1, 2, 0.25, -0.7, 1.5], [3, 2]);
+    const y = Int32Array.from([0, 1, 1]);
+    // The penalised loss, differentiated by the engine.
+    const penalised = new MLP({ sizes: [2, 3, 2], activation: 'tanh', rng: new Rng(4) });
+    const before = penalised.parameters().map((p) => Array.from(p.toArray()));
+    scope(() => {
+      const l2 = penalised.parameters().reduce((acc: Tensor, p) => add(acc, sum(mul(p, p))), tensor([0]));
+      backward(add(lossOf('ce', penalised.forward(x) as Tensor, y), mul(sum(l2), lambda / 2)));
+    });
+    // The widget's optimizer: plain loss, weightDecay = λ.
+    const decayed = new MLP({ sizes: [2, 3, 2], activation: 'tanh', rng: new Rng(4) });
+    const opt = new SGD(decayed.parameters(), { lr, weightDecay: lambda });
+    scope(() => backward(lossOf('ce', decayed.forward(x) as Tensor, y)));
+    opt.step();
+    penalised.parameters().forEach((p, i) => {
+      const expected = before[i].map((v, j) => v - lr * p.grad!.toArray()[j]);
+      const got = Array.from(decayed.parameters()[i].toArray());
+      got.forEach((v, j) => expect(v).toBeCloseTo(expected[j], 6));
+    });
+    expect(penalised.parameters().some((p) => p.shape.length === 1)).toBe(true); // a bias is among them
   });
 });
 
