@@ -24,7 +24,7 @@ export const fitX = (box: PlotBox) => xScale(box, [0, 1]);
 export const fitY = (box: PlotBox) => yScale(box, Y_DOMAIN);
 
 export interface TrainedPicture {
-  /** m(x) at GRID_X. */
+  /** f(x) at GRID_X. */
   pred: Float32Array;
   /** Where each hidden unit is halfway up (−b/w). */
   centres: Float32Array;
@@ -64,7 +64,7 @@ export function drawFitBase(state: FitBase): string {
   out += gridLines(box, x, y);
   out += el('line', { x1: r.left, x2: r.right, y1: y(0), y2: y(0), style: 'stroke:var(--muted)', 'stroke-opacity': 0.6 });
 
-  // Each bin shaded from 0 to its height cₖ, alternating so that neighbours stay apart.
+  // Each bin shaded from 0 to its height gᵢ, alternating so that neighbours stay apart.
   if (state.hand && state.hand.heights.length === state.bins) {
     let bins = '';
     state.hand.heights.forEach((c, k) => {
@@ -103,7 +103,7 @@ export function drawFitBase(state: FitBase): string {
     out += el('g', { class: 'drawing' }, dots);
   }
 
-  out += axes(box, x, y, { x: { label: 'x' }, y: { label: 'g(x) and m(x)' } });
+  out += axes(box, x, y, { x: { label: 'x' }, y: { label: 'g(x) and f(x)' } });
   return out;
 }
 

@@ -2,10 +2,10 @@
  * Universal approximation with bins, on the engine. Two one-hidden-layer
  * sigmoid networks of width 2B approximate a target g on [0, 1]:
  *
- * - built by hand: bin k = [k/B, (k+1)/B) is a pair of hidden units,
- *   σ(w(x − k/B)) − σ(w(x − (k+1)/B)), a bump of height ≈ 1 on the bin,
- *   weighted by cₖ, the mean of g over the bin:
- *     m(x) = Σₖ cₖ·[σ(w(x − k/B)) − σ(w(x − (k+1)/B))];
+ * - built by hand: bin i = [aᵢ₋₁, aᵢ), aᵢ = i/B, is a pair of hidden units,
+ *   σ(w(x − aᵢ₋₁)) − σ(w(x − aᵢ)), a bump of height ≈ 1 on the bin,
+ *   weighted by gᵢ, the mean of g over the bin (the chapter's notation):
+ *     f(x) = Σᵢ gᵢ·[σ(w(x − aᵢ₋₁)) − σ(w(x − aᵢ))], aᵢ = i/B;
  * - trained: the same architecture from a random start, by gradient
  *   descent (Adam) on the mean squared error against g.
  *
@@ -28,7 +28,7 @@ export function targetFunction(spec: TargetSpec): (x: number) => number {
   return (x) => g(2 * x - 1);
 }
 
-/** cₖ: the mean of g over bin k, by the midpoint rule with SAMPLES_PER_BIN points. */
+/** gᵢ: the mean of g over bin i, by the midpoint rule with SAMPLES_PER_BIN points. */
 export function binHeights(target: TargetSpec, bins: number): Float32Array {
   const g = targetFunction(target);
   const m = SAMPLES_PER_BIN;
@@ -56,11 +56,11 @@ export function handBuiltNetwork(bins: number, steepness: number, heights: Array
 
 export interface HandBuilt {
   heights: Float32Array;
-  /** m(x) at GRID_X. */
+  /** f(x) at GRID_X. */
   y: Float32Array;
   /** g at GRID_X. */
   g: Float32Array;
-  /** Mean of (m(x) − g(x))² over GRID_X. */
+  /** Mean of (f(x) − g(x))² over GRID_X. */
   mse: number;
 }
 

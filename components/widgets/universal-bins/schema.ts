@@ -9,9 +9,9 @@ export const G_RANGE = [-1.2, 1.2] as const;
 
 /** The formulas the widget prints (tests/unit/widgets/universal-bins.test.ts pins each to the engine). */
 export const FORMULAS = {
-  network: 'm(x) = Σₖ cₖ·[σ(w(x − k/B)) − σ(w(x − (k+1)/B))], k = 0, …, B − 1',
-  height: 'cₖ = mean of g over bin k, [k/B, (k+1)/B]',
-  mse: 'MSE = mean of (m(x) − g(x))² over 400 evenly spaced x',
+  network: 'f(x) = Σᵢ gᵢ·[σ(w(x − aᵢ₋₁)) − σ(w(x − aᵢ))], aᵢ = i/B, i = 1, …, B',
+  height: 'gᵢ = mean of g over bin i, [aᵢ₋₁, aᵢ]',
+  mse: 'MSE = mean of (f(x) − g(x))² over 400 evenly spaced x',
   init: 'random start: slopes ~ N(0, 20²), centres uniform on [0, 1], output weights ~ N(0, 1/(2B))',
 };
 

@@ -25,14 +25,14 @@ const sig = (z: number) => 1 / (1 + Math.exp(-z));
 const step: TargetSpec = { kind: 'step' };
 
 describe('hand-built network', () => {
-  it('is the printed formula: m(x) = Σₖ cₖ·[σ(w(x − k/B)) − σ(w(x − (k+1)/B))], cₖ the bin’s mean of g', () => {
-    expect(FORMULAS.network).toBe('m(x) = Σₖ cₖ·[σ(w(x − k/B)) − σ(w(x − (k+1)/B))], k = 0, …, B − 1');
-    expect(FORMULAS.height).toBe('cₖ = mean of g over bin k, [k/B, (k+1)/B]');
-    expect(FORMULAS.mse).toBe('MSE = mean of (m(x) − g(x))² over 400 evenly spaced x');
+  it('is the printed formula, in the chapter’s notation: f(x) = Σᵢ gᵢ·[σ(w(x − aᵢ₋₁)) − σ(w(x − aᵢ))], gᵢ the bin’s mean of g', () => {
+    expect(FORMULAS.network).toBe('f(x) = Σᵢ gᵢ·[σ(w(x − aᵢ₋₁)) − σ(w(x − aᵢ))], aᵢ = i/B, i = 1, …, B');
+    expect(FORMULAS.height).toBe('gᵢ = mean of g over bin i, [aᵢ₋₁, aᵢ]');
+    expect(FORMULAS.mse).toBe('MSE = mean of (f(x) − g(x))² over 400 evenly spaced x');
     const target: TargetSpec = { kind: 'bumpy' };
     const g = targetFunction(target);
     for (const [B, w] of [[5, 37], [13, 400], [1, 3]] as const) {
-      // cₖ by a fine midpoint rule in float64.
+      // gᵢ by a fine midpoint rule in float64.
       const c = Array.from({ length: B }, (_, k) => {
         let total = 0;
         const n = 20000;
@@ -42,7 +42,7 @@ describe('hand-built network', () => {
       const m = (x: number, heights: ArrayLike<number>) =>
         Array.from(heights).reduce((s, ck, k) => s + ck * (sig(w * (x - k / B)) - sig(w * (x - (k + 1) / B))), 0);
       const engine = handBuilt(target, B, w);
-      // The engine's cₖ (a 64-point midpoint rule) are the bins' means …
+      // The engine's gᵢ (a 64-point midpoint rule) are the bins' means …
       engine.heights.forEach((h, k) => expect(Math.abs(h - c[k])).toBeLessThan(1e-4));
       // … and its network is the printed sum, to float32 precision.
       GRID_X.forEach((x, i) => expect(Math.abs(engine.y[i] - m(x, engine.heights))).toBeLessThan(2e-6));
