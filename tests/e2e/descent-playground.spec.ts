@@ -140,6 +140,10 @@ test('the embed dialog offers an iframe snippet for this state', async ({ page }
   const code = page.getByRole('textbox', { name: 'Embed code' });
   await expect(code).toBeVisible();
   await expect(code).toHaveValue(/<iframe src="http[^"]*\/embed\/descent-playground\/\?descent-playground=v\.1~fn\.bowl&amp;theme=light|<iframe src="http[^"]*\/embed\/descent-playground\/\?descent-playground=v\.1~fn\.bowl&theme=light/);
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect(code).toHaveValue(/descent-playground=v\.1~fn\.bowl&(amp;)?theme=dark"/);
+  await page.getByRole('radio', { name: 'Follow the reader’s system' }).check();
+  await expect(code).toHaveValue(/descent-playground=v\.1~fn\.bowl" title=/);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(code).toBeHidden();
 });

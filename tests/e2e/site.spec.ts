@@ -143,6 +143,17 @@ test.describe('phone width', () => {
     });
   }
 
+  test('every link and button in the header is a target of at least 24 × 24 px', async ({ page }) => {
+    await page.goto('chapters/learning/');
+    const small = await page.locator('.site-header').evaluate((header) =>
+      Array.from(header.querySelectorAll<HTMLElement>('a, button'))
+        .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('aria-label'), box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+  });
+
   test('the chapter contents collapse into a disclosure', async ({ page }) => {
     await page.goto('chapters/learning/');
     const disclosure = page.locator('details.chapter-toc-collapsible');
