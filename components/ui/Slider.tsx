@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { decimalsOf, formatValue, roundSignificant } from './format';
+import { decimalsOf, formatSetting, roundSignificant } from './format';
 
 interface SliderProps {
   label: string;
@@ -27,7 +27,7 @@ const LOG_STEPS = 200;
  */
 export function Slider({ label, value, min, max, step = 1, log = false, digits = 2, help, disabled, onChange }: SliderProps) {
   const id = useId();
-  const shown = log ? formatValue(value) : value.toFixed(decimalsOf(step));
+  const shown = log ? formatSetting(value) : value.toFixed(decimalsOf(step));
   // A log slider moves over whole positions 0 … LOG_STEPS: a fractional step (span/200) can
   // overshoot the max in floating point, and the browser would then stop one step short of it.
   const logMin = Math.log10(min);

@@ -9,6 +9,15 @@ export function formatValue(x: number | null | undefined): string {
   return String(Number(x.toPrecision(4)));
 }
 
+/** A setting read off a log slider (a learning rate, a temperature): plain
+ * decimals down to 1e-5, since "0.0005" reads better than "5.00e-4"; beyond
+ * that, as a readout. */
+export function formatSetting(x: number): string {
+  const a = Math.abs(x);
+  if (Number.isFinite(x) && a >= 1e-5 && a < 1e5) return String(Number(x.toPrecision(4)));
+  return formatValue(x);
+}
+
 /** Decimals needed to show multiples of `step` exactly (0.05 → 2). */
 export function decimalsOf(step: number): number {
   const s = String(step);

@@ -59,7 +59,7 @@ test('a link with bad values shows a notice and falls back to defaults', async (
 
 test('a link that names Rosenbrock and no rate uses Rosenbrock’s rate, and no walk diverges', async ({ page }) => {
   await page.goto(`${CHAPTER}?descent-playground=v.1~fn.rosenbrock~sp.1000#descent-playground`);
-  await expect(widget(page).getByRole('slider', { name: /Learning rate η \(gradient/ })).toHaveAttribute('aria-valuetext', '5.00e-4');
+  await expect(widget(page).getByRole('slider', { name: /Learning rate η \(gradient/ })).toHaveAttribute('aria-valuetext', '0.0005');
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(300);
   await expect(widget(page)).not.toHaveAttribute('data-run-state', 'diverged');
