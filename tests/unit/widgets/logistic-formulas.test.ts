@@ -268,6 +268,27 @@ describe('calibration', () => {
     expect(r.ece).toBeCloseTo((2 / 5) * Math.abs(0.5 - 0.3) + (3 / 5) * Math.abs(2 / 3 - 0.8), 6);
   });
 
+  it('a binary model over-confident both ways draws bars below the diagonal right of ½ and above it left of ½, as the text reads them', () => {
+    expect(bare(chapter)).toContain(bare('Over-confidence in both directions shows as bars below the diagonal on the right and above it on the left.'));
+    // True probabilities q on a grid; the model reports q pushed away from ½ (logit doubled).
+    const probs: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const q = 0.025 + i * 0.05;
+      const p = sig(2 * Math.log(q / (1 - q)));
+      for (let j = 0; j < 200; j++) {
+        probs.push(p);
+        labels.push(j < Math.round(q * 200) ? 1 : 0);
+      }
+    }
+    const r = reliability(probs, labels, 1, 10);
+    for (let b = 0; b < 10; b++) {
+      if (r.count[b] === 0 || Math.abs(r.confidence[b] - 0.5) < 0.05) continue;
+      if (r.confidence[b] > 0.5) expect(r.frequency[b]).toBeLessThan(r.confidence[b]);
+      else expect(r.frequency[b]).toBeGreaterThan(r.confidence[b]);
+    }
+  });
+
   it('top-label form for several classes: confidence against accuracy', () => {
     const probs = [0.7, 0.2, 0.1, 0.1, 0.3, 0.6, 0.5, 0.4, 0.1];
     const r = reliability(probs, [0, 0, 0], 3, 10);

@@ -3,6 +3,7 @@
  * the engine) does what the chapter claims, prints the formula it computes,
  * and the trained network learns.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   binHeights,
@@ -82,6 +83,18 @@ describe('hand-built network', () => {
         expect(seq[seq.length - 1]).toBeLessThan(2e-3);
       }
     }
+  });
+
+  it('what chapter 4 says of the sine at the default w = 100: B²·MSE falls up to B ≈ 25, then rises as the bins get narrower than an edge', () => {
+    const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
+    expect(chapter).toContain('For the widget\'s sine, $g(x) = \\sin\\big(\\pi(2x - 1)\\big)$');
+    expect(NAMED_TARGETS.sine.text).toBe('g(x) = sin(π(2x − 1))');
+    expect(chapter).toContain('At the default $w = 100$ it falls faster than that up to about $B = 25$');
+    expect(binsSchema.params.steepness.default).toBe(100);
+    const mse = handMseByBins({ kind: 'sine' }, 100);
+    const scaled = (B: number) => B * B * mse[B - 1];
+    for (const B of [5, 10, 15, 20]) expect(scaled(B + 5)).toBeLessThan(scaled(B));
+    for (const B of [30, 40]) expect(scaled(B + 10)).toBeGreaterThan(scaled(B));
   });
 
   it('MSE vs B is finite everywhere, including w = 1 and w = 5000', () => {
