@@ -70,21 +70,21 @@ export const SCENARIOS = [
     widget: 'classifier-2d',
   },
   {
-    name: 'playground (spiral, 6 × 8 tanh, lr 0.03, batch 10)',
-    path: 'chapters/mlp/?playground=v.1~w.8_8_8_8_8_8~opt.sgd~lr.0.03~b.10#playground',
+    name: 'playground (spiral, 6 × 8 tanh, lr 0.03, batch 10, pace cap 10000 steps/s)',
+    path: 'chapters/mlp/?playground=v.1~w.8_8_8_8_8_8~opt.sgd~lr.0.03~b.10~sp.10000#playground',
     widget: 'playground',
     readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
   },
   {
-    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10)',
-    path: 'chapters/mlp/?playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10#playground',
+    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10, pace cap 10000 steps/s)',
+    path: 'chapters/mlp/?playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10~sp.10000#playground',
     widget: 'playground',
     readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
   },
   {
     // The same run on the TypeScript kernels: the wasm kernels' effect in the page.
-    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10, TypeScript kernels)',
-    path: 'chapters/mlp/?backend=js&playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10#playground',
+    name: 'playground (spiral, 6 × 32 tanh, lr 0.03, batch 10, pace cap 10000 steps/s, TypeScript kernels)',
+    path: 'chapters/mlp/?backend=js&playground=v.1~w.32_32_32_32_32_32~opt.sgd~lr.0.03~b.10~sp.10000#playground',
     widget: 'playground',
     readouts: { epochs: [':scope', 'data-epoch'], 'test loss at end': ['[data-readout]', 'data-test-loss'] },
   },

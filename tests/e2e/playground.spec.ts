@@ -44,6 +44,24 @@ test('trains: steps and epochs rise, the training loss falls, nothing drawn is N
   expect(await widget(page).locator('svg[aria-label^="Loss"] path[data-series]').count()).toBe(2);
 });
 
+test('the pace setting caps the steps per second, and changes live', async ({ page }) => {
+  await open(page, 'v.1~ds.circles~w.4~sp.20');
+  await expect(widget(page).getByRole('slider', { name: 'Steps per second' })).toHaveAttribute('aria-valuetext', '20');
+  const started = Date.now();
+  await widget(page).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => step(page)).toBeGreaterThan(5);
+  await page.waitForTimeout(1500);
+  const seconds = (Date.now() - started) / 1000;
+  // Never more than the cap allows in the time that passed (a little slack for the first frame).
+  expect(await step(page)).toBeLessThanOrEqual(20 * seconds + 5);
+  const slider = widget(page).getByRole('slider', { name: 'Steps per second' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  const held = await step(page);
+  await expect.poll(() => step(page), { timeout: 15_000 }).toBeGreaterThan(held + 500);
+  await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
+});
+
 test('the spiral preset reaches 90% test accuracy within 2,000 steps', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page);

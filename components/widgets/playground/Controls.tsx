@@ -111,6 +111,7 @@ export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Sch
         <ParamControl schema={playgroundSchema} store={store} name="momentum" disabled={params.optimizer !== 'momentum'} />
         <ParamControl schema={playgroundSchema} store={store} name="batch" />
         <ParamControl schema={playgroundSchema} store={store} name="l2" />
+        <ParamControl schema={playgroundSchema} store={store} name="speed" />
       </Group>
     </>
   );

@@ -18,7 +18,7 @@ import styles from './styles.module.css';
 type Schema = typeof playgroundSchema;
 
 /** Changes a running network takes without starting over. */
-const LIVE_KEYS = new Set<string>(['lr', 'momentum', 'batch', 'l2']);
+const LIVE_KEYS = new Set<string>(['lr', 'momentum', 'batch', 'l2', 'speed']);
 /** Changes to the picture only. */
 const VIEW_KEYS = new Set<string>(['showTest', 'discretize']);
 /** The enlarged unit's field is fetched again at most this often while training. */
@@ -31,6 +31,7 @@ function livePatchOf(changed: string[], p: PlaygroundParams): Record<string, unk
     else if (key === 'momentum') patch.momentum = p.momentum;
     else if (key === 'batch') patch.batch = batchOf(p.batch);
     else if (key === 'l2') patch.l2 = Number(p.l2);
+    else if (key === 'speed') patch.speed = p.speed;
   }
   return patch;
 }

@@ -108,6 +108,7 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
   const batchRng = rng.fork();
   const batchesOf = (b: number) => new Minibatches(nTrain, b > 0 ? Math.min(b, nTrain) : nTrain, batchRng);
   let batches = batchesOf(config.batch);
+  let speed = config.speed;
   const allTrainX = keep(tensor(trainX, [nTrain, 2]));
   const allTestX = keep(tensor(data.x.subarray(2 * nTrain), [nTest, 2]));
   // Grid sizes start from the network's cost and follow the measured time:
@@ -169,6 +170,7 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
   const latest = () => history.slice(-HISTORY_STRIDE);
 
   return {
+    stepsPerSecond: () => speed,
     step() {
       const loss = scope(() => {
         optimizer.zeroGrad();
@@ -220,6 +222,7 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
           if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = value as number;
         } else if (key === 'l2') (optimizer as SGD | Adam).weightDecay = value as number;
         else if (key === 'batch') batches = batchesOf(value as number);
+        else if (key === 'speed') speed = value as number;
         else throw new Error(`playground: cannot change "${key}" mid-run`);
       }
     },

@@ -89,6 +89,8 @@ export const playgroundSchema = defineSchema({
       default: '0',
     },
     seed: { type: 'integer', key: 'seed', label: 'Seed (initial weights, batch order)', min: 0, max: 9999, default: 1 },
+    /** A pace a reader can watch (the spiral reaches 90% in a few seconds); 10,000 is as fast as the engine goes. */
+    speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 10, max: 10000, default: 300 },
     showTest: { type: 'boolean', key: 'test', label: 'Show test points', default: true as boolean },
     discretize: { type: 'boolean', key: 'disc', label: 'Discretize the output', default: false as boolean },
   },
@@ -109,6 +111,7 @@ export type PlaygroundParams = {
   batch: (typeof BATCH_SIZES)[number];
   l2: (typeof L2_VALUES)[number];
   seed: number;
+  speed: number;
   showTest: boolean;
   discretize: boolean;
 };
@@ -201,6 +204,7 @@ export function configOf(p: PlaygroundParams): PlaygroundConfig {
     momentum: p.momentum,
     batch: batchOf(p.batch),
     l2: Number(p.l2),
+    speed: p.speed,
   };
 }
 

@@ -82,8 +82,10 @@ describe('playground model', () => {
   it('takes learning rate, momentum, batch size and L2 mid-run, and refuses structural changes', () => {
     const run = buildPlaygroundRun(config({ optimizer: 'momentum' }), 1);
     run.step();
-    run.set({ lr: 0.5, momentum: 0.5, batch: 50, l2: 0.01 });
+    expect(run.stepsPerSecond!()).toBe(DEFAULTS.speed);
+    run.set({ lr: 0.5, momentum: 0.5, batch: 50, l2: 0.01, speed: 40 });
     expect(Number.isFinite(run.step())).toBe(true);
+    expect(run.stepsPerSecond!()).toBe(40);
     expect(() => run.set({ widths: [4] })).toThrow(/cannot change/);
     run.dispose();
   });
