@@ -32,7 +32,7 @@ export function Progress({ status, lossLabel = 'loss' }: { status: RunStatus; lo
       ) : null}
       <div>
         <dt>{lossLabel}</dt>
-        <dd>{formatValue(status.loss)}</dd>
+        <dd>{status.primaryDiverged ? 'diverged' : formatValue(status.loss)}</dd>
       </div>
       <div>
         <dt>steps/s</dt>

@@ -66,6 +66,16 @@ test('a link that names Rosenbrock and no rate uses Rosenbrock’s rate, and no 
   await expect(widget(page).locator('.descent-legend')).not.toContainText('diverged');
 });
 
+test('when gradient descent alone diverges, the step counter follows the walks still going and its loss reads "diverged"', async ({ page }) => {
+  await open(page, 'v.1~lr.0.12~sp.200');
+  await widget(page).getByRole('button', { name: 'Play' }).click();
+  await expect(widget(page).locator('.descent-legend')).toContainText(/diverged at step \d+/, { timeout: 20_000 });
+  const at = Number(/diverged at step (\d+)/.exec((await widget(page).locator('.descent-legend').textContent())!)![1]);
+  await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(at + 30);
+  await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
+  await expect(widget(page).locator('.ui-progress')).toContainText('diverged');
+});
+
 test('a huge learning rate ends "diverged" and offers a reset', async ({ page }) => {
   await open(page, 'v.1~lr.2.5~sp.1000');
   await widget(page).getByRole('button', { name: 'Play' }).click();

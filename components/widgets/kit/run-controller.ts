@@ -8,7 +8,7 @@
 import type { RunSpec, Snapshot } from '@/workers/api';
 import { RunLostError, trainerPool, type RunHandle, type TrainerPool } from '@/workers/client';
 import type { StateOf, WidgetSchema } from './schema';
-import type { RunStatus, WidgetStore } from './store';
+import { IDLE_STATUS, type RunStatus, type WidgetStore } from './store';
 
 export interface TrainingSetup<S extends WidgetSchema> {
   /** The runs for these parameters, one spec each. */
@@ -85,7 +85,7 @@ export class RunController<S extends WidgetSchema> {
     this.suspended = false;
     await this.closeRuns();
     if (ticket !== this.resets) return false;
-    this.store.getState().setStatus({ state: 'idle', step: 0, epoch: null, loss: null, stepsPerSec: null, divergedAt: null, message: null });
+    this.store.getState().setStatus({ ...IDLE_STATUS });
     await this.prepare();
     return true;
   }
@@ -232,17 +232,7 @@ export class RunController<S extends WidgetSchema> {
     const changed = state !== current.state;
     if (!force && !changed && now - this.lastStatusAt < STATUS_INTERVAL_MS) return;
     this.lastStatusAt = now;
-    const diverged = this.snapshots.find((s) => s?.state === 'diverged');
-    const errored = this.snapshots.find((s) => s?.state === 'error');
-    this.store.getState().setStatus({
-      state,
-      step: primary.step,
-      epoch: primary.epoch,
-      loss: primary.loss !== null && Number.isFinite(primary.loss) ? primary.loss : null,
-      stepsPerSec: primary.stepsPerSec,
-      divergedAt: diverged?.divergedAt ?? null,
-      message: errored?.error ?? null,
-    });
+    this.store.getState().setStatus({ state, ...readingsOf(this.snapshots) });
   }
 
   private lost(reason: string): void {
@@ -260,4 +250,24 @@ export class RunController<S extends WidgetSchema> {
   private fail(err: unknown): void {
     this.store.getState().setStatus({ state: 'error', stepsPerSec: null, message: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/**
+ * The readout of runs side by side (run 0 the primary). The step counter
+ * follows the furthest run, so a walk that diverged early does not freeze it
+ * while the others go on; steps per second come from a run still training.
+ */
+export function readingsOf(snapshots: readonly (Snapshot | null | undefined)[]): Omit<RunStatus, 'state'> {
+  const primary = snapshots[0]!;
+  const present = snapshots.filter((s): s is Snapshot => s != null);
+  const live = present.find((s) => s.state === 'training') ?? primary;
+  return {
+    step: Math.max(...present.map((s) => s.step)),
+    epoch: primary.epoch,
+    loss: primary.loss !== null && Number.isFinite(primary.loss) ? primary.loss : null,
+    primaryDiverged: primary.state === 'diverged',
+    stepsPerSec: live.stepsPerSec,
+    divergedAt: present.find((s) => s.state === 'diverged')?.divergedAt ?? null,
+    message: present.find((s) => s.state === 'error')?.error ?? null,
+  };
 }

@@ -10,11 +10,13 @@ import type { StateOf, WidgetSchema } from './schema';
 
 export interface RunStatus {
   state: RunState;
-  /** Steps of the primary run. */
+  /** The most steps any run has taken (runs side by side step together until one diverges). */
   step: number;
   epoch: number | null;
   /** The primary training loss; null before the first step or when not finite. */
   loss: number | null;
+  /** The primary run has diverged, so its loss is no reading (the others may go on). */
+  primaryDiverged: boolean;
   stepsPerSec: number | null;
   divergedAt: number | null;
   /** What went wrong, for the 'error' state. */
@@ -37,6 +39,7 @@ export const IDLE_STATUS: RunStatus = {
   step: 0,
   epoch: null,
   loss: null,
+  primaryDiverged: false,
   stepsPerSec: null,
   divergedAt: null,
   message: null,

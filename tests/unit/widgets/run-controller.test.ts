@@ -4,7 +4,7 @@
  * snapshots it ignores (the loss surface's arrow keys, then play, did).
  */
 import { describe, expect, it } from 'vitest';
-import { RunController } from '@/components/widgets/kit/run-controller';
+import { readingsOf, RunController } from '@/components/widgets/kit/run-controller';
 import { defineSchema, defaultsOf } from '@/components/widgets/kit/schema';
 import { createWidgetStore } from '@/components/widgets/kit/store';
 import type { RunHandlers, TrainerPool } from '@/workers/client';
@@ -117,3 +117,27 @@ describe('RunController', () => {
     expect(live.map((r) => [(r.spec.config as { a: number }).a, r.state])).toEqual([[3, 'training']]);
   });
 });
+
+describe('readings of runs side by side', () => {
+  const at = (step: number, state: Snapshot['state'], loss: number, stepsPerSec: number | null = null, divergedAt: number | null = null): Snapshot => ({
+    ...snapshot(step, state),
+    loss,
+    stepsPerSec,
+    divergedAt,
+  });
+
+  it('when the primary diverges, the step counter follows the runs still going and its loss reads as diverged', () => {
+    const r = readingsOf([at(17, 'diverged', 4.56e5, null, 17), at(105, 'training', 0.3, 30), at(105, 'training', 0.1, 30)]);
+    expect(r.step).toBe(105);
+    expect(r.primaryDiverged).toBe(true);
+    expect(r.divergedAt).toBe(17);
+    expect(r.stepsPerSec).toBe(30);
+  });
+
+  it('runs in step read as the primary', () => {
+    const r = readingsOf([at(40, 'training', 0.5, 29), at(40, 'training', 0.2, 31)]);
+    expect(r).toMatchObject({ step: 40, loss: 0.5, primaryDiverged: false, stepsPerSec: 29, divergedAt: null, message: null });
+    expect(readingsOf([at(3, 'paused', Infinity), undefined]).loss).toBeNull();
+  });
+});
+
