@@ -161,7 +161,7 @@ test('copy link to this state restores it in a new page', async ({ page, context
   await fresh.goto(link);
   await expect(widget(fresh).getByRole('combobox', { name: 'Data', exact: true })).toHaveValue('blobs');
   await expect(widget(fresh).getByRole('combobox', { name: 'Activation' })).toHaveValue('relu');
-  await expect(widget(fresh).getByText('The network: 3 hidden layers of 16, 15, 16 units (relu)')).toBeVisible();
+  await expect(widget(fresh).getByText('The network: 3 hidden layers of 16, 15, 16 units (ReLU)')).toBeVisible();
   await expect(widget(fresh)).toBeInViewport();
   await fresh.close();
 });

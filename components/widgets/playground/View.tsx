@@ -11,7 +11,7 @@ import type { PlaygroundData, PlaygroundQuery } from './model';
 import { CHART_BOX, PLANE_BOX, classColors } from './draw';
 import { PlaygroundControls } from './Controls';
 import { Painter, type UnitRef } from './painter';
-import { batchOf, classCount, configOf, DATASETS, MAX_UNITS, playgroundSchema, widthsOf, type PlaygroundParams } from './schema';
+import { ACTIVATIONS, batchOf, classCount, configOf, DATASETS, MAX_UNITS, playgroundSchema, widthsOf, type PlaygroundParams } from './schema';
 import { readFrame } from './snapshot';
 import styles from './styles.module.css';
 
@@ -188,7 +188,8 @@ export default function Playground({ id, embedded }: WidgetProps) {
   }
 
   const datasetLabel = DATASETS.find((d) => d.value === params.dataset)?.label ?? params.dataset;
-  const architecture = widths.length ? `${widths.length} hidden layer${widths.length > 1 ? 's' : ''} of ${widths.join(', ')} units (${params.activation})` : 'no hidden layer';
+  const activation = ACTIVATIONS.find((a) => a.value === params.activation)?.label ?? params.activation;
+  const architecture = widths.length ? `${widths.length} hidden layer${widths.length > 1 ? 's' : ''} of ${widths.join(', ')} units (${activation})` : 'no hidden layer';
 
   return (
     <WidgetFrame
