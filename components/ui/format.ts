@@ -18,6 +18,11 @@ export function formatSetting(x: number): string {
   return formatValue(x);
 }
 
+/** A number's text with a true minus sign (U+2212), as the axes and formulas print it. */
+export function withMinus(text: string): string {
+  return text.replace(/-/g, '\u2212');
+}
+
 /** Decimals needed to show multiples of `step` exactly (0.05 → 2). */
 export function decimalsOf(step: number): number {
   const s = String(step);

@@ -45,7 +45,7 @@ test('shares the points of fit-a-line on the chapter page', async ({ page }) => 
   const contours = await surface(page).locator('.contours').innerHTML();
   await page.locator('#fit-a-line').scrollIntoViewIfNeeded();
   await fitALine(page).getByRole('combobox', { name: 'Data' }).selectOption('shifted');
-  await expect(minimum(page)).toHaveText('(0.89, -0.69)');
+  await expect(minimum(page)).toHaveText('(0.89, −0.69)');
   await expect.poll(() => surface(page).locator('.contours').innerHTML()).not.toBe(contours);
   await fitALine(page).locator('svg[role="application"]').focus();
   await page.keyboard.press('a');
@@ -54,7 +54,7 @@ test('shares the points of fit-a-line on the chapter page', async ({ page }) => 
 
 test('opened at the surface, it uses fit-a-line’s points from the link before fit-a-line has loaded', async ({ page }) => {
   await open(page, `fit-a-line=v.1~${SHIFTED}`);
-  await expect(minimum(page)).toHaveText('(0.89, -0.69)');
+  await expect(minimum(page)).toHaveText('(0.89, −0.69)');
   await expect(widget(page)).toContainText('the 16 points of “Fit a line”');
 });
 
@@ -70,7 +70,7 @@ test('the ravine: a rate past 2/h_max diverges, and the walk stops at its step b
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'paused', { timeout: 20_000 });
   expect(await step(page)).toBe(3000);
-  await expect(widget(page).locator('[data-readout="now"]')).toHaveText('(0.89, -0.69)');
+  await expect(widget(page).locator('[data-readout="now"]')).toHaveText('(0.89, −0.69)');
   // Play at the budget: it stays paused instead of waiting for steps that never come.
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'paused');
@@ -79,9 +79,9 @@ test('the ravine: a rate past 2/h_max diverges, and the walk stops at its step b
 test('alone in its embed it uses a preset of its own', async ({ page }) => {
   await page.goto('embed/loss-surface/?loss-surface=v.1~ds.outliers');
   await expect(widget(page).getByRole('combobox', { name: 'Data' })).toHaveValue('outliers');
-  await expect(minimum(page)).toHaveText('(0.08, -0.23)');
+  await expect(minimum(page)).toHaveText('(0.08, −0.23)');
   await widget(page).getByRole('combobox', { name: 'Data' }).selectOption('curved');
-  await expect(minimum(page)).toHaveText('(0.00, -0.39)');
+  await expect(minimum(page)).toHaveText('(0.00, −0.39)');
 });
 
 test.describe('keyboard alone', () => {

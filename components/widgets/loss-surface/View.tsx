@@ -1,5 +1,6 @@
 'use client';
 
+import { withMinus } from '@/components/ui/format';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import { currentTheme, dataAt, pointerInViewBox, watchTheme } from '@/components/plots';
@@ -37,7 +38,7 @@ function fieldKeyOf(p: SurfaceParams, points: readonly Point[]): string {
 }
 
 /** (w, b) to two decimals: enough to compare with the axes, short enough for a phone. */
-const fixed2 = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
+const fixed2 = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : withMinus(v.toFixed(2)));
 const pair = (w: number, b: number) => `(${fixed2(w)}, ${fixed2(b)})`;
 
 /** Keeps what the pictures need and repaints at most once per animation frame. */

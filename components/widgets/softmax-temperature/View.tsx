@@ -1,5 +1,6 @@
 'use client';
 
+import { withMinus } from '@/components/ui/format';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { pointerInViewBox, renderSvg } from '@/components/plots';
@@ -144,7 +145,7 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
             viewBox={`0 0 ${LOGITS_BOX.width} ${LOGITS_BOX.height}`}
             role="application"
             tabIndex={0}
-            aria-label={`Logits: ${params.logits.map((z, i) => `${indexed('z', i)} = ${z}`).join(', ')}. ${indexed('z', current)} is selected: left and right arrows choose a logit, up and down change it by 0.1 (Shift: by 1). Drag a bar to set it.`}
+            aria-label={`Logits: ${params.logits.map((z, i) => `${indexed('z', i)} = ${withMinus(String(z))}`).join(', ')}. ${indexed('z', current)} is selected: left and right arrows choose a logit, up and down change it by 0.1 (Shift: by 1). Drag a bar to set it.`}
             data-selected={current}
             onKeyDown={onKey}
             onPointerDown={(e) => {

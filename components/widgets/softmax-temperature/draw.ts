@@ -4,6 +4,7 @@
  * uniform level marked. State in, SVG markup out. A value that is not a
  * finite number is never drawn as a bar; it is named in words.
  */
+import { withMinus } from '@/components/ui/format';
 import { axisLeft, classColor, plotBox, innerRect, yScale, type PlotBox } from '@/components/plots';
 import { el, esc, num } from '@/components/plots/svg';
 import { LOGIT_LIMIT } from './schema';
@@ -73,7 +74,7 @@ export function drawLogits(state: LogitsState): string {
       style: `fill:${classColor(i)};fill-opacity:0.85;${i === state.selected ? 'stroke:var(--text);stroke-width:2' : ''}`,
     });
     const labelY = z >= 0 ? y(z) - 4 : y(z) + 13;
-    out += el('text', { x: (a + b) / 2, y: labelY, 'text-anchor': 'middle', style: 'fill:var(--text);font-family:var(--sans);font-size:11px' }, esc(z.toFixed(2)));
+    out += el('text', { x: (a + b) / 2, y: labelY, 'text-anchor': 'middle', style: 'fill:var(--text);font-family:var(--sans);font-size:11px' }, esc(withMinus(z.toFixed(2))));
   }
   out += el('text', { x: r.left + 4, y: r.top - 4, style: 'fill:var(--muted);font-family:var(--sans);font-size:11px' }, 'logits z (drag a bar)');
   return out + xLabels(LOGITS_BOX, K, 'z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, formatSetting, formatValue, roundSignificant } from '@/components/ui/format';
+import { decimalsOf, formatSetting, formatValue, roundSignificant, withMinus } from '@/components/ui/format';
 
 describe('number formats', () => {
   it('readouts: 4 significant digits, exponent form below 1e-3 and from 1e5, a dash for no number', () => {
@@ -17,6 +17,11 @@ describe('number formats', () => {
     expect(formatSetting(100)).toBe('100');
     expect(formatSetting(2e-6)).toBe('2.00e-6');
     expect(formatSetting(NaN)).toBe('—');
+  });
+
+  it('readouts print a true minus sign, as the axes do', () => {
+    expect(withMinus((-0.5).toFixed(2))).toBe('−0.50');
+    expect(withMinus('(0.89, -0.69)')).toBe('(0.89, −0.69)');
   });
 
   it('slider helpers', () => {
