@@ -80,8 +80,6 @@ export function checkChapters(
         problems.push({ file: c.file, line: comp.line, message: `widget anchor "${anchor}" is already used on line ${first}; give <${comp.name}> another id` });
       } else seen.set(anchor, comp.line);
     }
-  }
-  for (const c of sources) {
     c.source.split('\n').forEach((text, i) => {
       for (const m of text.matchAll(/\bchapters? (\d+)\b/gi)) {
         if (Number(m[1]) > sources.length || Number(m[1]) < 1) {

@@ -4,9 +4,9 @@
  * Pairs are `key.value` joined by `~` (all URL-safe, so links stay readable).
  * Numbers are written exactly (shortest round-trip form), lists as `a_b_c`,
  * points as `x,y_x,y`, booleans as 1/0. Only values that differ from the
- * defaults (or the schema's linked defaults) are written. Decoding never throws: whatever does not parse, is
- * unknown, or lies outside the schema falls back to the default and yields
- * a notice that the widget shows.
+ * defaults (or the schema's linked defaults) are written. Decoding never
+ * throws: whatever does not parse, is unknown, or lies outside the schema
+ * falls back to the default and yields a notice that the widget shows.
  */
 import { defaultsOf, isValid, type Param, type StateOf, type WidgetSchema } from './schema';
 

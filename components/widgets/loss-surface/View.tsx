@@ -1,8 +1,8 @@
 'use client';
 
-import { withMinus } from '@/components/ui/format';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
+import { withMinus } from '@/components/ui/format';
 import { currentTheme, dataAt, pointerInViewBox, watchTheme } from '@/components/plots';
 import { CHART_BOX, drawLossChart } from '@/components/widgets/descent-playground/draw';
 import { renderChanged, textChanged } from '@/components/widgets/fit-a-line/dom';

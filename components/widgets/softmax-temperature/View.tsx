@@ -1,8 +1,8 @@
 'use client';
 
-import { withMinus } from '@/components/ui/format';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
+import { withMinus } from '@/components/ui/format';
 import { pointerInViewBox, renderSvg } from '@/components/plots';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';

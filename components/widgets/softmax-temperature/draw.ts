@@ -4,9 +4,9 @@
  * uniform level marked. State in, SVG markup out. A value that is not a
  * finite number is never drawn as a bar; it is named in words.
  */
-import { withMinus } from '@/components/ui/format';
 import { axisLeft, classColor, plotBox, innerRect, yScale, type PlotBox } from '@/components/plots';
 import { el, esc, num } from '@/components/plots/svg';
+import { withMinus } from '@/components/ui/format';
 import { LOGIT_LIMIT } from './schema';
 
 export const LOGITS_BOX: PlotBox = plotBox(420, 190, { top: 16, right: 10, bottom: 26, left: 40 });
