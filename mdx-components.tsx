@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { Aside, TryThis, Recap, SectionHeading } from '@/components/prose';
 import type { ProseComponentName } from '@/components/mdx-names';
 import { LazyWidget } from '@/components/widgets/LazyWidget';
-import { WIDGETS } from '@/components/widgets/names';
+import { WIDGETS } from '@/components/widgets/kit/catalog';
+import type { WidgetProps } from '@/components/widgets/kit/define';
 
 // The type pins this map to the names list the content check reads.
 const proseComponents = { Aside, TryThis, Recap } satisfies Record<ProseComponentName, ComponentType<never>>;
@@ -29,9 +30,9 @@ const components: MDXComponents = {
   ),
   a: ChapterLink,
   ...proseComponents,
-  // <DescentPlayground id="…" /> and friends: each widget by its component name.
+  // <DescentPlayground id="…" preset="…" /> and friends: each widget by its component name.
   ...Object.fromEntries(
-    WIDGETS.map((w) => [w.component, ({ id }: { id?: string }) => <LazyWidget name={w.name} id={id} />]),
+    WIDGETS.map((w) => [w.component, ({ id, preset }: Pick<WidgetProps, 'id' | 'preset'>) => <LazyWidget name={w.name} id={id} preset={preset} />]),
   ),
 };
 

@@ -1,4 +1,4 @@
-import { WIDGETS } from './widgets/names';
+import { WIDGETS } from './widgets/kit/catalog';
 
 /**
  * Every component name an MDX chapter may use. `mdx-components.tsx` must

@@ -25,9 +25,11 @@ export interface Outline {
   headings: OutlineHeading[];
   /** Every link target: markdown links and `href` attributes of JSX. */
   links: { url: string; line: number }[];
-  /** Every capitalised JSX element name, i.e. a component the page must define. */
-  /** Components used, with their `id` attribute when it is a plain string. */
-  components: { name: string; line: number; id?: string }[];
+  /**
+   * Every capitalised JSX element, i.e. a component the page must define,
+   * with its `id` and `preset` attributes when they are plain strings.
+   */
+  components: { name: string; line: number; id?: string; preset?: string }[];
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
@@ -59,8 +61,9 @@ export function outlineOf(source: string): Outline {
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const el = node as unknown as { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
       if (el.name && /^[A-Z]/.test(el.name)) {
-        const id = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
-        outline.components.push({ name: el.name, line, ...(typeof id === 'string' ? { id } : {}) });
+        const attr = (name: string) => el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+        const [id, preset] = [attr('id'), attr('preset')];
+        outline.components.push({ name: el.name, line, ...(typeof id === 'string' ? { id } : {}), ...(typeof preset === 'string' ? { preset } : {}) });
       }
       for (const attr of el.attributes) {
         if (attr.type === 'mdxJsxAttribute' && attr.name === 'href' && typeof attr.value === 'string') {

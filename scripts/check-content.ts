@@ -5,6 +5,7 @@
  * - a published section id (content/published-ids.json) has disappeared;
  * - an internal link points to a chapter or section that does not exist;
  * - a chapter names an MDX component that nothing defines;
+ * - a widget's `preset` is not a state its schema decodes without a notice;
  * - a widget's anchor (its `id`, or its name) repeats a section id or another
  *   widget's anchor in the chapter: one of the two links would land wrong;
  * - the prose names a chapter by number ("chapter 6") that the book does not
@@ -18,7 +19,8 @@ import path from 'node:path';
 import { chapterFile, chapters } from '../content/chapters';
 import { outlineOf, type Outline } from '../content/outline';
 import { MDX_COMPONENT_NAMES } from '../components/mdx-names';
-import { WIDGETS } from '../components/widgets/names';
+import { widgetByComponent } from '../components/widgets/kit/catalog';
+import { decodeState } from '../components/widgets/kit/url-codec';
 
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.join(root, 'content');
@@ -72,8 +74,13 @@ export function checkChapters(
       if (!componentNames.includes(comp.name)) {
         problems.push({ file: c.file, line: comp.line, message: `unknown MDX component <${comp.name}>` });
       }
-      const widget = WIDGETS.find((w) => w.component === comp.name);
+      const widget = widgetByComponent(comp.name);
       if (!widget) continue;
+      if (comp.preset !== undefined) {
+        for (const notice of decodeState(widget.schema, comp.preset).notices) {
+          problems.push({ file: c.file, line: comp.line, message: `<${comp.name} preset="${comp.preset}">: ${notice}` });
+        }
+      }
       const anchor = comp.id ?? widget.name;
       if (seen.has(anchor)) {
         const first = seen.get(anchor)!;

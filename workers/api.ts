@@ -1,27 +1,25 @@
 /**
  * The contract between a widget and the training worker. Everything that
- * crosses it is serializable; Float32Arrays in snapshots are transferred.
+ * crosses it is serializable; typed arrays in snapshots are transferred.
  *
  * A widget opens a run from a spec, then plays, pauses, steps, changes
- * hyper-parameters mid-run, asks for evaluations, and closes it. One worker
- * holds many runs and interleaves the playing ones fairly.
+ * settings mid-run, asks for evaluations, and closes it. One worker holds
+ * many runs and interleaves the playing ones fairly. The wire carries plain
+ * values; `workers/client.ts` gives each run its model's types back.
  */
 
 /** What a run is doing, as the widget frame shows it (`data-run-state`). */
 export type RunState = 'idle' | 'training' | 'paused' | 'diverged' | 'error' | 'static';
 
 /** A plain description of a run: which model, its settings, and the seed. */
-export interface RunSpec<Config = unknown> {
-  /** A key of the worker's model registry (workers/models.ts). */
-  kind: string;
+export interface RunSpec<Kind extends string = string, Config = unknown> {
+  /** A key of the worker's models map (workers/models.generated.ts). */
+  kind: Kind;
   seed: number;
   config: Config;
 }
 
-/** Values a model reports with every snapshot; arrays are drawn by the widget. */
-export type SnapshotData = Record<string, number | string | boolean | Float32Array | number[] | null>;
-
-export interface Snapshot {
+export interface Snapshot<Frame = unknown> {
   runId: number;
   /** Training steps taken so far. */
   step: number;
@@ -36,7 +34,8 @@ export interface Snapshot {
   divergedAt: number | null;
   /** Why the run stopped, when `state` is 'error'. */
   error: string | null;
-  data: SnapshotData;
+  /** What the model reports for drawing (its Frame). */
+  data: Frame;
 }
 
 export interface TrainerApi {
@@ -46,9 +45,10 @@ export interface TrainerApi {
   pause(runId: number): Promise<Snapshot>;
   /** Exactly `n` steps, then a snapshot (the run is left paused). */
   step(runId: number, n: number): Promise<Snapshot>;
-  /** Hyper-parameters mid-run (learning rate, momentum …); no reset. */
+  /** Live settings mid-run (learning rate, momentum …); no reset. Unknown keys are an error. */
   set(runId: number, patch: Record<string, unknown>): Promise<Snapshot>;
-  evaluate(runId: number, query: unknown): Promise<unknown>;
+  /** One of the model's named queries. */
+  evaluate(runId: number, query: string, arg: unknown): Promise<unknown>;
   close(runId: number): Promise<void>;
   /** Test hook: make this worker die as an uncaught error would. */
   crash(): Promise<void>;
@@ -58,3 +58,18 @@ export interface TrainerApi {
 
 /** The most snapshots a playing run sends per second. */
 export const SNAPSHOTS_PER_SECOND = 30;
+
+/** Every typed array's buffer in a snapshot's data, nested objects and arrays included (to transfer, not copy). */
+export function transferablesOf(value: unknown, into: Transferable[] = [], seen = new Set<unknown>()): Transferable[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return into;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    if (!seen.has(value.buffer)) {
+      seen.add(value.buffer);
+      into.push(value.buffer as ArrayBuffer);
+    }
+    return into;
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) transferablesOf(v, into, seen);
+  return into;
+}

@@ -7,6 +7,10 @@
  */
 import * as Comlink from 'comlink';
 import type { RunSpec, Snapshot, TrainerApi } from './api';
+import type { AnyModel, ConfigOf, FrameOf, KindOf, LivePatch, QueriesOf, QueryArgs, QueryResult } from './model';
+
+/** A spec for a run of model M. */
+export type SpecOf<M extends AnyModel> = RunSpec<KindOf<M>, ConfigOf<M>>;
 
 export class RunLostError extends Error {
   constructor() {
@@ -15,8 +19,8 @@ export class RunLostError extends Error {
   }
 }
 
-export interface RunHandlers {
-  onSnapshot(snapshot: Snapshot): void;
+export interface RunHandlers<Frame = unknown> {
+  onSnapshot(snapshot: Snapshot<Frame>): void;
   /** The worker holding this run died; the run is gone. */
   onLost(reason: string): void;
 }
@@ -24,18 +28,23 @@ export interface RunHandlers {
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<TrainerApi>;
-  runs: Set<RunHandle>;
+  runs: Set<RunHandle<AnyModel>>;
   lost: Promise<never>;
   dead: boolean;
 }
 
-export class RunHandle {
+/**
+ * One run in a worker, with its model's types: snapshots carry its Frame,
+ * `set` takes its live settings, `evaluate` its named queries. The wire
+ * below is untyped; these methods are the one place that gives types back.
+ */
+export class RunHandle<M extends AnyModel = AnyModel> {
   private closed = false;
 
   constructor(
     readonly id: number,
     private readonly slot: Slot,
-    private readonly handlers: RunHandlers,
+    private readonly handlers: RunHandlers<FrameOf<M>>,
     private readonly pool: TrainerPool,
   ) {}
 
@@ -50,19 +59,19 @@ export class RunHandle {
   }
 
   play(): Promise<void> {
-    return this.call((api) => api.play(this.id, Comlink.proxy((s: Snapshot) => this.handlers.onSnapshot(s))));
+    return this.call((api) => api.play(this.id, Comlink.proxy((s: Snapshot) => this.handlers.onSnapshot(s as Snapshot<FrameOf<M>>))));
   }
-  pause(): Promise<Snapshot> {
-    return this.call((api) => api.pause(this.id));
+  pause(): Promise<Snapshot<FrameOf<M>>> {
+    return this.call((api) => api.pause(this.id) as Promise<Snapshot<FrameOf<M>>>);
   }
-  step(n: number): Promise<Snapshot> {
-    return this.call((api) => api.step(this.id, n));
+  step(n: number): Promise<Snapshot<FrameOf<M>>> {
+    return this.call((api) => api.step(this.id, n) as Promise<Snapshot<FrameOf<M>>>);
   }
-  set(patch: Record<string, unknown>): Promise<Snapshot> {
-    return this.call((api) => api.set(this.id, patch));
+  set(patch: LivePatch<M>): Promise<Snapshot<FrameOf<M>>> {
+    return this.call((api) => api.set(this.id, patch) as Promise<Snapshot<FrameOf<M>>>);
   }
-  evaluate<T = unknown>(query: unknown): Promise<T> {
-    return this.call((api) => api.evaluate(this.id, query) as Promise<T>);
+  evaluate<N extends keyof QueriesOf<M> & string>(query: N, ...arg: QueryArgs<QueriesOf<M>[N]>): Promise<QueryResult<QueriesOf<M>[N]>> {
+    return this.call((api) => api.evaluate(this.id, query, arg[0]) as Promise<QueryResult<QueriesOf<M>[N]>>);
   }
   async close(): Promise<void> {
     if (this.closed) return;
@@ -90,10 +99,10 @@ export class TrainerPool {
     this.slots = Array.from({ length: size }, () => null);
   }
 
-  async open(spec: RunSpec, handlers: RunHandlers): Promise<RunHandle> {
+  async open<M extends AnyModel>(spec: SpecOf<M>, handlers: RunHandlers<FrameOf<M>>): Promise<RunHandle<M>> {
     const slot = this.pick();
     const id = await Promise.race([slot.api.open(spec), slot.lost]);
-    const handle = new RunHandle(id, slot, handlers, this);
+    const handle = new RunHandle<M>(id, slot, handlers, this);
     slot.runs.add(handle);
     return handle;
   }
@@ -164,11 +173,13 @@ export function trainerPool(): TrainerPool {
     // ?backend=js (or wasm-simd, wasm-relaxed) on the page forces the workers' engine backend.
     const choice = new URLSearchParams(globalThis.location?.search ?? '').get('backend') ?? 'auto';
     pool = new TrainerPool(() => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: `trainer:${choice}` }));
-    (globalThis as { __lookingGlass?: unknown }).__lookingGlass = {
+    // Probes for browser tests (components/widgets/kit/test-hooks.ts adds its own).
+    const g = globalThis as { __lookingGlass?: Record<string, unknown> };
+    Object.assign((g.__lookingGlass ??= {}), {
       crashWorkers: () => pool!.crashAll(),
       liveWorkers: () => pool!.liveWorkers,
       backend: () => pool!.backendName(),
-    };
+    });
   }
   return pool;
 }

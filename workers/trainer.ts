@@ -6,7 +6,7 @@
  */
 import { SNAPSHOTS_PER_SECOND, type RunSpec, type Snapshot, type TrainerApi } from './api';
 import { getBackend } from '@/engine';
-import { defaultDiverged, type ModelBuilder, type TrainableRun } from './model';
+import { answerQuery, applyLive, defaultDiverged, type AnyModel, type RunOf } from './model';
 
 export interface TrainerEnv {
   now(): number;
@@ -27,7 +27,8 @@ const SNAPSHOT_INTERVAL_MS = 1000 / SNAPSHOTS_PER_SECOND;
 
 interface Run {
   id: number;
-  model: TrainableRun;
+  kind: string;
+  model: RunOf<AnyModel>;
   step: number;
   loss: number | null;
   firstLoss: number | null;
@@ -48,17 +49,19 @@ export class Trainer implements TrainerApi {
   private looping = false;
 
   constructor(
-    private readonly registry: Record<string, ModelBuilder<never>>,
+    /** The models this worker can build, by kind. */
+    private readonly models: Readonly<Record<string, AnyModel>>,
     private readonly env: TrainerEnv,
   ) {}
 
   async open(spec: RunSpec): Promise<number> {
-    const build = this.registry[spec.kind];
-    if (!build) throw new Error(`No model kind "${spec.kind}" in the worker's registry`);
-    const model = build(spec.config as never, spec.seed);
+    const definition = Object.hasOwn(this.models, spec.kind) ? this.models[spec.kind] : undefined;
+    if (!definition) throw new Error(`No model kind "${spec.kind}" in the worker's models`);
+    const model = definition.build(spec.config, spec.seed);
     const id = this.nextId++;
     this.runs.set(id, {
       id,
+      kind: spec.kind,
       model,
       step: 0,
       loss: null,
@@ -105,12 +108,13 @@ export class Trainer implements TrainerApi {
 
   async set(runId: number, patch: Record<string, unknown>): Promise<Snapshot> {
     const run = this.get(runId);
-    run.model.set(patch);
+    applyLive(run.kind, run.model, patch);
     return this.snapshotOf(run);
   }
 
-  async evaluate(runId: number, query: unknown): Promise<unknown> {
-    return this.get(runId).model.evaluate(query);
+  async evaluate(runId: number, query: string, arg: unknown): Promise<unknown> {
+    const run = this.get(runId);
+    return answerQuery(run.kind, run.model, query, arg);
   }
 
   async close(runId: number): Promise<void> {

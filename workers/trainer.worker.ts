@@ -4,9 +4,9 @@
  * here, never on the page's main thread.
  */
 import * as Comlink from 'comlink';
-import type { Snapshot, TrainerApi } from './api';
+import { transferablesOf, type TrainerApi } from './api';
 import { installBackend, parseBackendChoice } from './backend';
-import { modelRegistry } from './models';
+import { MODELS } from './models.generated';
 import { Trainer } from './trainer';
 
 // A message to ourselves runs after the messages already queued (pause,
@@ -15,13 +15,7 @@ const channel = new MessageChannel();
 const queued: (() => void)[] = [];
 channel.port1.onmessage = () => queued.shift()?.();
 
-function transferablesOf(snapshot: Snapshot): Transferable[] {
-  return Object.values(snapshot.data)
-    .filter((v): v is Float32Array => v instanceof Float32Array)
-    .map((v) => v.buffer as ArrayBuffer);
-}
-
-const trainer = new Trainer(modelRegistry, {
+const trainer = new Trainer(MODELS, {
   now: () => performance.now(),
   yieldThen(fn, delayMs) {
     if (delayMs !== undefined) {
@@ -32,7 +26,7 @@ const trainer = new Trainer(modelRegistry, {
     channel.port2.postMessage(null);
   },
   send(onSnapshot, snapshot) {
-    onSnapshot(Comlink.transfer(snapshot, transferablesOf(snapshot)));
+    onSnapshot(Comlink.transfer(snapshot, transferablesOf(snapshot.data)));
   },
   crash() {
     setTimeout(() => {
@@ -51,7 +45,7 @@ const api: TrainerApi = {
   pause: async (id) => (await backend, trainer.pause(id)),
   step: async (id, n) => (await backend, trainer.step(id, n)),
   set: async (id, patch) => (await backend, trainer.set(id, patch)),
-  evaluate: async (id, query) => (await backend, trainer.evaluate(id, query)),
+  evaluate: async (id, query, arg) => (await backend, trainer.evaluate(id, query, arg)),
   close: async (id) => (await backend, trainer.close(id)),
   crash: () => trainer.crash(),
   backendName: async () => (await backend).name,

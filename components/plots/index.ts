@@ -7,6 +7,7 @@ export * from './dom';
 export * from './grid';
 export * from './heatmap';
 export * from './line';
+export * from './loss-chart';
 export * from './palette';
 export * from './path';
 export * from './scales';

@@ -1,15 +1,29 @@
 'use client';
 
-import { type CSSProperties, useEffect, useRef, useState } from 'react';
-import { WIDGET_COMPONENTS } from './registry';
-import { widgetByName } from './names';
+import { type ComponentType, type CSSProperties, useEffect, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
+import type { WidgetProps } from './kit/define';
+import { widgetByName } from './kit/catalog';
+
+const loading = () => <p className="widget-loading">Loading the interactive figure…</p>;
+
+/** Each widget's view, loaded on the client only (widgets draw with the DOM and train in workers). */
+const views = new Map<string, ComponentType<WidgetProps>>();
+function viewOf(name: string, load: () => Promise<{ default: ComponentType<WidgetProps> }>): ComponentType<WidgetProps> {
+  let view = views.get(name);
+  if (!view) {
+    view = dynamic(load, { ssr: false, loading });
+    views.set(name, view);
+  }
+  return view;
+}
 
 /**
  * A widget's place in a chapter. Its code loads only when the reader comes
  * near (or the page was opened at its anchor); until then a placeholder of
  * the same height holds its place.
  */
-export function LazyWidget({ name, id, embedded = false }: { name: string; id?: string; embedded?: boolean }) {
+export function LazyWidget({ name, id, preset, embedded = false }: { name: string } & WidgetProps) {
   const info = widgetByName(name);
   const instanceId = id ?? name;
   const slot = useRef<HTMLDivElement>(null);
@@ -29,7 +43,7 @@ export function LazyWidget({ name, id, embedded = false }: { name: string; id?: 
   }, [near, instanceId]);
 
   if (!info) return <p className="widget-missing">Unknown widget “{name}”.</p>;
-  const Widget = WIDGET_COMPONENTS[name];
+  const Widget = viewOf(info.name, info.view);
   return (
     <div
       ref={slot}
@@ -40,7 +54,7 @@ export function LazyWidget({ name, id, embedded = false }: { name: string; id?: 
       style={{ '--slot-height': `${info.height}px`, '--slot-phone-height': `${info.phoneHeight}px` } as CSSProperties}
     >
       {near ? (
-        <Widget id={id} embedded={embedded} />
+        <Widget id={id} preset={preset} embedded={embedded} />
       ) : (
         <div className="widget-placeholder" aria-hidden="true">
           <span className="widget-title">{info.title}</span>

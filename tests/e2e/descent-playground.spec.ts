@@ -63,14 +63,14 @@ test('a link that names Rosenbrock and no rate uses Rosenbrock’s rate, and no 
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(300);
   await expect(widget(page)).not.toHaveAttribute('data-run-state', 'diverged');
-  await expect(widget(page).locator('.descent-legend')).not.toContainText('diverged');
+  await expect(widget(page).locator('[data-legend="optimisers"]')).not.toContainText('diverged');
 });
 
 test('when gradient descent alone diverges, the step counter follows the walks still going and its loss reads "diverged"', async ({ page }) => {
   await open(page, 'v.1~lr.0.12~sp.200');
   await widget(page).getByRole('button', { name: 'Play' }).click();
-  await expect(widget(page).locator('.descent-legend')).toContainText(/diverged at step \d+/, { timeout: 20_000 });
-  const at = Number(/diverged at step (\d+)/.exec((await widget(page).locator('.descent-legend').textContent())!)![1]);
+  await expect(widget(page).locator('[data-legend="optimisers"]')).toContainText(/diverged at step \d+/, { timeout: 20_000 });
+  const at = Number(/diverged at step (\d+)/.exec((await widget(page).locator('[data-legend="optimisers"]').textContent())!)![1]);
   await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(at + 30);
   await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
   await expect(widget(page).locator('.ui-progress')).toContainText('diverged');
@@ -82,7 +82,7 @@ test('a huge learning rate ends "diverged" and offers a reset', async ({ page })
   await expect(widget(page)).toHaveAttribute('data-run-state', 'diverged', { timeout: 20_000 });
   const alert = widget(page).getByRole('alert');
   await expect(alert).toContainText(/Diverged at step \d+/);
-  await expect(widget(page).locator('.descent-legend')).toContainText(/diverged at step \d+/);
+  await expect(widget(page).locator('[data-legend="optimisers"]')).toContainText(/diverged at step \d+/);
   const markup = await widget(page).locator('.widget-body').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
   expect(Number.isFinite(await loss(page))).toBe(true);

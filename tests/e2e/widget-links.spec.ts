@@ -1,4 +1,4 @@
-import { WIDGETS } from '../../components/widgets/names';
+import { WIDGETS } from '../../components/widgets/kit/catalog';
 import { test, expect } from './fixtures';
 
 // A link to a widget must land on the widget, on a phone as on a desktop,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LazyWidget } from '@/components/widgets/LazyWidget';
-import { WIDGETS, widgetByName } from '@/components/widgets/names';
+import { WIDGETS, widgetByName } from '@/components/widgets/kit/catalog';
 import { chapterBySlug, chapterPath } from '@/content/chapters';
 
 export const dynamicParams = false;

@@ -1,51 +1,46 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useStore } from 'zustand';
-import { pointerInViewBox, renderSvg, watchWidth } from '@/components/plots';
+import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { pointerInViewBox, watchWidth } from '@/components/plots';
 import { formatValue } from '@/components/ui/format';
+import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { useStaticWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import type { WidgetProps } from '@/components/widgets/registry';
 import { ACTIVATIONS, activationById } from './activations';
-import { drawGalleryBase, drawGalleryCursor, galleryBox, galleryX } from './draw';
+import { galleryBox, galleryX } from './draw';
+import { GalleryPainter } from './painter';
 import { gallerySchema, gridIndex, gridX, GRID_N, shownIds, X_RANGE, type GalleryParams } from './schema';
 import { useCurves } from './useCurves';
+import widget from './widget';
 import styles from './styles.module.css';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const clampX = (v: number) => round2(Math.min(X_RANGE[1], Math.max(X_RANGE[0], v)));
 
-export default function ActivationGallery({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? gallerySchema.name;
-  const instance = useWidgetStore(gallerySchema, instanceId, false);
+export default function ActivationGallery(props: WidgetProps): ReactNode {
+  const [grid] = useState(() => Float32Array.from({ length: GRID_N }, (_, i) => gridX(i)));
+  const w = useStaticWidget(widget, props, (params) => new GalleryPainter(grid, params));
+  const { params, setParams, painter, instance } = w;
   const { store } = instance;
-  const params = useStore(store, (s) => s.params) as GalleryParams;
-  const setParams = useStore(store, (s) => s.setParams);
-  const plotRef = useRef<SVGSVGElement>(null);
-  const grid = useMemo(() => Float32Array.from({ length: GRID_N }, (_, i) => gridX(i)), []);
   const { status, retry } = useCurves(grid, params.slope);
   const [width, setWidth] = useState<number | undefined>(undefined);
   const box = useMemo(() => galleryBox(width), [width]);
-  useEffect(() => (plotRef.current ? watchWidth(plotRef.current, setWidth) : undefined), []);
+  useEffect(() => {
+    const plot = painter.element('plot');
+    return plot ? watchWidth(plot, setWidth) : undefined;
+  }, [painter]);
 
   const shown = shownIds(params);
   const cursor = gridIndex(params.at);
   const curves = status.state === 'ready' ? status.curves : null;
-
   const shownKey = shown.join(',');
-  const baseRef = useRef<SVGGElement>(null);
-  const cursorRef = useRef<SVGGElement>(null);
-  // Two layers: the curves change with the choice, the slope or the size; the cursor with every move.
+
   useEffect(() => {
-    const ids = shownKey ? (shownKey.split(',') as typeof shown) : [];
-    if (baseRef.current) renderSvg(baseRef.current, drawGalleryBase({ box, x: grid, curves, shown: ids }));
-  }, [box, grid, curves, shownKey]);
-  useEffect(() => {
-    const ids = shownKey ? (shownKey.split(',') as typeof shown) : [];
-    if (cursorRef.current) renderSvg(cursorRef.current, drawGalleryCursor({ box, x: grid, curves, shown: ids, cursor }));
-  }, [box, grid, curves, cursor, shownKey]);
+    painter.curves = curves;
+    painter.box = box;
+    painter.request();
+  }, [painter, curves, box]);
 
   function readAt(e: PointerEvent<SVGSVGElement>) {
     const at = pointerInViewBox(e.currentTarget, e.clientX, e.clientY);
@@ -85,14 +80,7 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
   );
 
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Activation gallery"
-      description="Activation functions and their derivatives on shared axes: each function as a solid line, its derivative from the engine's automatic differentiation as a dashed line, and the closed-form derivative as rings. A cursor reads the values at one x."
-      embedded={embedded}
-      embedHeight={1040}
-      controls={controls}
-    >
+    <WidgetFrame widget={w} controls={controls}>
       {status.state === 'error' ? (
         <div className="widget-alert" role="alert">
           <p>{status.message}</p>
@@ -102,7 +90,7 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
         </div>
       ) : null}
       <svg
-        ref={plotRef}
+        ref={painter.ref('plot')}
         className={styles.plot}
         viewBox={`0 0 ${box.width} ${box.height}`}
         role="application"
@@ -115,8 +103,8 @@ export default function ActivationGallery({ id, embedded }: WidgetProps) {
         onPointerDown={readAt}
         onKeyDown={moveCursor}
       >
-        <g ref={baseRef} />
-        <g ref={cursorRef} />
+        <g ref={painter.ref('base')} />
+        <g ref={painter.ref('cursor')} />
       </svg>
       <p className={styles.key} aria-hidden="true">
         <span className={styles.keyItem}>

@@ -5,7 +5,7 @@
  * elementwise), and its closed-form derivative.
  */
 import { add, backward, elu, erf, exp, gelu, greater, leakyRelu, minimum, mul, noGrad, relu, scope, sigmoid, silu, softplus, step, sub, sum, tanh, tensor, where, zeros, type Tensor } from '@/engine';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import { ACTIVATIONS, type ActivationId } from './activations';
 
 export interface EngineForm {
@@ -72,7 +72,6 @@ export const ENGINE_FORMS: Record<ActivationId, EngineForm> = {
 };
 
 export interface CurvesQuery {
-  type: 'curves';
   /** The x values to evaluate at. */
   x: Float32Array;
   /** Leaky ReLU's slope a. */
@@ -109,20 +108,18 @@ export function allCurves(x: ArrayLike<number>, slope: number): CurvesResult {
   return Object.fromEntries(ACTIVATIONS.map((a) => [a.id, curvesOf(a.id, x, slope)])) as CurvesResult;
 }
 
-export function buildActivationCurves(): TrainableRun {
-  return {
-    step() {
+/** Nothing trains: a run of this model only evaluates the curves. */
+export default defineModel({
+  kind: 'activation-curves',
+  build: (_config: Record<string, never>) => ({
+    step(): number {
       throw new Error('The activation gallery has nothing to train.');
     },
     snapshot: () => ({}),
-    set(patch) {
-      if (Object.keys(patch).length > 0) throw new Error('activation-curves: no live parameters');
-    },
-    evaluate(query) {
-      const q = query as CurvesQuery;
-      if (q?.type !== 'curves') throw new Error('activation-curves: unknown query');
-      return allCurves(q.x, q.slope);
+    live: {},
+    queries: {
+      curves: ({ x, slope }: CurvesQuery): CurvesResult => allCurves(x, slope),
     },
     dispose() {},
-  };
-}
+  }),
+});

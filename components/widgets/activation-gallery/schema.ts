@@ -1,4 +1,4 @@
-import { defineSchema, type BooleanParam } from '@/components/widgets/kit/schema';
+import { defineSchema, type BooleanParam, type ParamsOf } from '@/components/widgets/kit/schema';
 import { ACTIVATIONS, type ActivationId } from './activations';
 
 /** The plotted window of x, and the grid the worker evaluates on (step 0.01). */
@@ -31,7 +31,7 @@ export const gallerySchema = defineSchema({
   },
 });
 
-export type GalleryParams = Record<ActivationId, boolean> & { slope: number; at: number };
+export type GalleryParams = ParamsOf<typeof gallerySchema>;
 
 export function shownIds(params: GalleryParams): ActivationId[] {
   return ACTIVATIONS.filter((a) => params[a.id]).map((a) => a.id);

@@ -2,7 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { trainerPool, type RunHandle } from '@/workers/client';
-import type { CurvesQuery, CurvesResult } from './model';
+import type { Models } from '@/workers/models.generated';
+import type { CurvesResult } from './model';
+
+type Run = RunHandle<Models['activation-curves']>;
 
 export type CurvesStatus = { state: 'loading' } | { state: 'ready'; curves: CurvesResult; slope: number } | { state: 'error'; message: string };
 
@@ -12,16 +15,16 @@ export type CurvesStatus = { state: 'loading' } | { state: 'ready'; curves: Curv
  * the widget is mounted; a lost worker becomes an error with a retry.
  */
 export function useCurves(x: Float32Array, slope: number): { status: CurvesStatus; retry(): void } {
-  const [handle, setHandle] = useState<RunHandle | null>(null);
+  const [handle, setHandle] = useState<Run | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [status, setStatus] = useState<CurvesStatus>({ state: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    let opened: RunHandle | null = null;
+    let opened: Run | null = null;
     const fail = (message: string) => !cancelled && setStatus({ state: 'error', message });
     trainerPool()
-      .open(
+      .open<Models['activation-curves']>(
         { kind: 'activation-curves', seed: 0, config: {} },
         { onSnapshot: () => undefined, onLost: () => fail('The worker that evaluates the curves stopped unexpectedly.') },
       )
@@ -43,9 +46,8 @@ export function useCurves(x: Float32Array, slope: number): { status: CurvesStatu
   useEffect(() => {
     if (!handle) return;
     let current = true;
-    const query: CurvesQuery = { type: 'curves', x, slope };
     handle
-      .evaluate<CurvesResult>(query)
+      .evaluate('curves', { x, slope })
       .then((curves) => current && setStatus({ state: 'ready', curves, slope }))
       .catch((err: unknown) => current && setStatus({ state: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {

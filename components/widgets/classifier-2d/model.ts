@@ -24,7 +24,7 @@ import {
   type Tensor,
 } from '@/engine';
 import { gridPoints, type Grid } from '@/components/plots/grid';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import { accuracyOf, reliability } from './calibration';
 import { BINS, DATASETS, TEST_POINTS, type DatasetName, type InitName, type LossName } from './schema';
 
@@ -42,7 +42,26 @@ export interface ClassifierConfig {
   grid: Grid;
 }
 
-export type ClassifierQuery = { type: 'field'; grid: Grid };
+/** What each snapshot carries: everything the picture and the readouts need, fresh. */
+export interface ClassifierFrame {
+  classes: number;
+  /** The training loss after each step. */
+  losses: Float32Array;
+  /** Probabilities on the config's grid (one per cell for two classes, K for more). */
+  field: Float32Array;
+  /** The training points, n×2, their labels, and the model's probabilities for them. */
+  points: Float32Array;
+  labels: Float32Array;
+  trainProbs: Float32Array;
+  /** W [2, C] row-major, then b [C]. */
+  weights: Float32Array;
+  /** The reliability diagram on held-out points: per bin, mean confidence, observed frequency, count. */
+  relConfidence: Float32Array;
+  relFrequency: Float32Array;
+  relCount: Float32Array;
+  ece: number;
+  testAccuracy: number;
+}
 
 /** How far the "confidently wrong" start pushes the logits: |z| of about this times a point's distance. */
 const WRONG_SCALE = 10;
@@ -116,74 +135,75 @@ export function lossOf(loss: LossName, logits: Tensor, labels: Int32Array): Tens
   return mul(mse(probabilitiesOf(logits), target, { reduction: 'sum' }), 1 / n);
 }
 
-export function buildClassifierRun(config: ClassifierConfig, seed: number): TrainableRun {
-  if (!DATASETS[config.dataset]) throw new Error(`Unknown data set "${config.dataset}"`);
-  const { train, test, classes: K } = samplesOf(config, seed);
-  const C = K === 2 ? 1 : K;
-  const start = initialWeights(config.init, train.x, train.y, K);
-  const W = parameter(tensor(start.w, [2, C]));
-  const b = parameter(tensor(start.b, [C]));
-  const optimizer = new SGD([W, b], { lr: config.lr });
-  const xTrain = keep(tensor(train.x, [train.n, 2]));
-  const xTest = keep(tensor(test.x, [test.n, 2]));
-  const gridX = keep(tensor(Float32Array.from(gridPoints(config.grid)), [config.grid.nx * config.grid.ny, 2]));
-  const logitsOf = (x: Tensor) => add(matmul(x, W), b);
-  const probsAt = (x: Tensor) => noGrad(() => scope(() => probabilitiesOf(logitsOf(x)).toArray()));
-  const lossNow = () => noGrad(() => scope(() => lossOf(config.loss, logitsOf(xTrain), train.y).item()));
-  const losses: number[] = [lossNow()];
-  let speed = config.speed;
+export default defineModel({
+  kind: 'classifier',
+  build(config: ClassifierConfig, seed: number) {
+    if (!DATASETS[config.dataset]) throw new Error(`Unknown data set "${config.dataset}"`);
+    const { train, test, classes: K } = samplesOf(config, seed);
+    const C = K === 2 ? 1 : K;
+    const start = initialWeights(config.init, train.x, train.y, K);
+    const W = parameter(tensor(start.w, [2, C]));
+    const b = parameter(tensor(start.b, [C]));
+    const optimizer = new SGD([W, b], { lr: config.lr });
+    const xTrain = keep(tensor(train.x, [train.n, 2]));
+    const xTest = keep(tensor(test.x, [test.n, 2]));
+    const gridX = keep(tensor(Float32Array.from(gridPoints(config.grid)), [config.grid.nx * config.grid.ny, 2]));
+    const logitsOf = (x: Tensor) => add(matmul(x, W), b);
+    const probsAt = (x: Tensor) => noGrad(() => scope(() => probabilitiesOf(logitsOf(x)).toArray()));
+    const lossNow = () => noGrad(() => scope(() => lossOf(config.loss, logitsOf(xTrain), train.y).item()));
+    const losses: number[] = [lossNow()];
+    let speed = config.speed;
 
-  return {
-    maxSteps: config.maxSteps,
-    step() {
-      scope(() => {
-        optimizer.zeroGrad();
-        backward(lossOf(config.loss, logitsOf(xTrain), train.y));
-        optimizer.step();
-      });
-      const loss = lossNow();
-      if (Number.isFinite(loss)) losses.push(loss);
-      return loss;
-    },
-    snapshot() {
-      const testProbs = probsAt(xTest);
-      const rel = reliability(testProbs, test.y, C, BINS);
-      return {
-        classes: K,
-        losses: new Float32Array(losses),
-        field: probsAt(gridX),
-        points: new Float32Array(train.x),
-        labels: Float32Array.from(train.y),
-        trainProbs: probsAt(xTrain),
-        weights: new Float32Array([...W.toArray(), ...b.toArray()]),
-        relConfidence: rel.confidence,
-        relFrequency: rel.frequency,
-        relCount: rel.count,
-        ece: rel.ece,
-        testAccuracy: accuracyOf(testProbs, test.y, C),
-      };
-    },
-    set(patch) {
-      for (const [key, value] of Object.entries(patch)) {
-        if (key === 'lr') optimizer.lr = value as number;
-        else if (key === 'speed') speed = value as number;
-        else throw new Error(`classifier: cannot change "${key}" mid-run`);
-      }
-    },
-    stepsPerSecond: () => speed,
-    evaluate(query) {
-      const q = query as ClassifierQuery;
-      if (q?.type !== 'field') throw new Error('classifier: unknown query');
-      const points = keep(tensor(Float32Array.from(gridPoints(q.grid)), [q.grid.nx * q.grid.ny, 2]));
-      try {
-        return probsAt(points);
-      } finally {
-        points.dispose();
-      }
-    },
-    dispose() {
-      optimizer.dispose();
-      for (const t of [W, b, xTrain, xTest, gridX]) t.dispose();
-    },
-  };
-}
+    return {
+      maxSteps: config.maxSteps,
+      step() {
+        scope(() => {
+          optimizer.zeroGrad();
+          backward(lossOf(config.loss, logitsOf(xTrain), train.y));
+          optimizer.step();
+        });
+        const loss = lossNow();
+        if (Number.isFinite(loss)) losses.push(loss);
+        return loss;
+      },
+      snapshot(): ClassifierFrame {
+        const testProbs = probsAt(xTest);
+        const rel = reliability(testProbs, test.y, C, BINS);
+        return {
+          classes: K,
+          losses: new Float32Array(losses),
+          field: probsAt(gridX),
+          points: new Float32Array(train.x),
+          labels: Float32Array.from(train.y),
+          trainProbs: probsAt(xTrain),
+          weights: new Float32Array([...W.toArray(), ...b.toArray()]),
+          relConfidence: rel.confidence,
+          relFrequency: rel.frequency,
+          relCount: rel.count,
+          ece: rel.ece,
+          testAccuracy: accuracyOf(testProbs, test.y, C),
+        };
+      },
+      live: {
+        lr: (lr: number) => (optimizer.lr = lr),
+        speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
+      },
+      stepsPerSecond: () => speed,
+      queries: {
+        /** The probabilities on another grid (a finer picture, a test). */
+        field({ grid }: { grid: Grid }) {
+          const points = keep(tensor(Float32Array.from(gridPoints(grid)), [grid.nx * grid.ny, 2]));
+          try {
+            return probsAt(points);
+          } finally {
+            points.dispose();
+          }
+        },
+      },
+      dispose() {
+        optimizer.dispose();
+        for (const t of [W, b, xTrain, xTest, gridX]) t.dispose();
+      },
+    };
+  },
+});

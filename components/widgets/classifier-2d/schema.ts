@@ -1,4 +1,4 @@
-import { defineSchema } from '@/components/widgets/kit/schema';
+import { defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
 import type { Grid } from '@/components/plots/grid';
 
 export type DatasetName = 'blobs2' | 'blobs3' | 'moons' | 'xor';
@@ -62,17 +62,7 @@ export const classifierSchema = defineSchema({
   },
 });
 
-export interface ClassifierParams {
-  dataset: DatasetName;
-  n: number;
-  noise: number;
-  seed: number;
-  loss: LossName;
-  init: InitName;
-  lr: number;
-  tau: number;
-  speed: number;
-}
+export type ClassifierParams = ParamsOf<typeof classifierSchema>;
 
 /** Class colours, in class order (the palette's first three). */
 export const CLASS_NAMES = ['class 0', 'class 1', 'class 2'] as const;

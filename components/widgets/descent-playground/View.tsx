@@ -1,149 +1,31 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useStore } from 'zustand';
-import { currentTheme, dataAt, pointerInViewBox, renderSvg, watchTheme } from '@/components/plots';
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { dataAt, pointerInViewBox } from '@/components/plots';
 import { Select } from '@/components/ui/Select';
-import { formatValue } from '@/components/ui/format';
+import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
-import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import type { Snapshot } from '@/workers/api';
-import type { WidgetProps } from '@/components/widgets/registry';
-import type { DescentConfig } from './model';
-import { CHART_BOX, drawContours, drawLandscape, drawLossChart, gridOf, LANDSCAPE_BOX, scalesOf, type RunPicture } from './draw';
-import { descentSchema, MAX_STEPS, OPTIMIZERS, startOf, type DescentParams } from './schema';
+import { CHART_BOX, gridOf, LANDSCAPE_BOX, scalesOf } from './draw';
+import { DescentPainter } from './painter';
+import { descentSchema, OPTIMIZERS, startOf } from './schema';
 import { SURFACES, type SurfaceName } from './surfaces';
+import widget from './widget';
+import styles from './styles.module.css';
 
-type Schema = typeof descentSchema;
-
-const LIVE_KEYS = new Set(['lr', 'momentum', 'adamLr', 'speed']);
-
-function configsOf(p: DescentParams): DescentConfig[] {
-  return OPTIMIZERS.map((o) => ({
-    surface: p.surface,
-    start: startOf(p),
-    optimizer: o.name,
-    lr: o.name === 'adam' ? p.adamLr : p.lr,
-    momentum: p.momentum,
-    speed: p.speed,
-    maxSteps: MAX_STEPS,
-  }));
-}
-
-/** Keeps what the pictures need and repaints at most once per animation frame. */
-class Painter {
-  landscape: SVGSVGElement | null = null;
-  chart: SVGSVGElement | null = null;
-  fields = new Map<SurfaceName, Float32Array>();
-  private contours = { key: '', markup: '' };
-  snapshots: readonly (Snapshot | null)[] = [];
-  params: DescentParams;
-  onRuns: (runs: RunPicture[]) => void = () => undefined;
-  private frame = 0;
-
-  constructor(params: DescentParams) {
-    this.params = params;
-  }
-
-  runs(): RunPicture[] {
-    return OPTIMIZERS.map((o, k) => {
-      const s = this.snapshots[k];
-      return {
-        label: o.label,
-        color: o.color,
-        path: (s?.data.path as Float32Array | undefined) ?? null,
-        losses: (s?.data.losses as Float32Array | undefined) ?? null,
-        diverged: s?.state === 'diverged',
-      };
-    });
-  }
-
-  request(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.paint();
-    });
-  }
-
-  /** Contours change only with the landscape or the theme. */
-  private contoursOf(surface: SurfaceName): string {
-    const field = this.fields.get(surface);
-    const theme = currentTheme();
-    const key = field ? `${surface}|${theme}` : '';
-    if (key !== this.contours.key) this.contours = { key, markup: field ? drawContours(surface, field, theme) : '' };
-    return this.contours.markup;
-  }
-
-  paint(): void {
-    const runs = this.runs();
-    const { surface } = this.params;
-    if (this.landscape) {
-      renderSvg(this.landscape, drawLandscape({ surface, contours: this.contoursOf(surface), start: startOf(this.params), runs }));
-    }
-    if (this.chart) renderSvg(this.chart, drawLossChart({ runs, axis: SURFACES[surface].lossAxis }));
-    this.onRuns(runs);
-  }
-}
-
-export default function DescentPlayground({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? descentSchema.name;
-  const instance = useWidgetStore(descentSchema, instanceId, true);
+export default function DescentPlayground(props: WidgetProps): ReactNode {
+  const w = useTrainingWidget(widget, props, {
+    painter: (params) => new DescentPainter(params),
+    async prepared(runs, painter) {
+      const surface = painter.params.surface;
+      if (painter.fields.has(surface)) return;
+      painter.fields.set(surface, await runs[0].evaluate('field', { grid: gridOf(surface) }));
+      painter.request();
+    },
+  });
+  const { params, setParams, painter, instance } = w;
   const { store } = instance;
-  const params = useStore(store, (s) => s.params) as DescentParams;
-  const setParams = useStore(store, (s) => s.setParams);
-  const landscapeRef = useRef<SVGSVGElement>(null);
-  const chartRef = useRef<SVGSVGElement>(null);
-  const [legend, setLegend] = useState<{ label: string; color: string; status: string }[]>([]);
-
-  const painter = useMemo(() => new Painter(store.getState().params as DescentParams), [store]);
-  const controller = useMemo(() => {
-    const setup: TrainingSetup<Schema> = {
-      specs: (p) => configsOf(p as DescentParams).map((config) => ({ kind: 'descent', seed: 0, config })),
-      livePatch(changed, p) {
-        if (!changed.every((k) => LIVE_KEYS.has(k as string))) return null;
-        const q = p as DescentParams;
-        return OPTIMIZERS.map((o) => ({ lr: o.name === 'adam' ? q.adamLr : q.lr, momentum: q.momentum, speed: q.speed }));
-      },
-      draw(snapshots) {
-        painter.snapshots = snapshots;
-        painter.request();
-      },
-      async prepared(runs) {
-        const surface = painter.params.surface;
-        if (painter.fields.has(surface)) return;
-        const field = await runs[0].evaluate<Float32Array>({ type: 'field', grid: gridOf(surface) });
-        painter.fields.set(surface, field);
-        painter.request();
-      },
-    };
-    return new RunController(store, setup);
-  }, [store, painter]);
-
-  useEffect(() => {
-    painter.landscape = landscapeRef.current;
-    painter.chart = chartRef.current;
-    painter.onRuns = (runs) => {
-      const snaps = painter.snapshots;
-      setLegend(
-        runs.map((r, k) => {
-          const s = snaps[k];
-          const last = r.losses && r.losses.length ? r.losses[r.losses.length - 1] : null;
-          const status = s?.state === 'diverged' ? `diverged at step ${s.divergedAt}` : `loss ${formatValue(last)}`;
-          return { label: r.label, color: r.color, status };
-        }),
-      );
-    };
-    painter.paint();
-    return watchTheme(() => painter.paint());
-  }, [painter]);
-
-  useEffect(() => {
-    painter.params = params;
-    painter.request();
-  }, [painter, params]);
 
   const { x, y } = scalesOf(params.surface);
   const start = startOf(params);
@@ -186,20 +68,11 @@ export default function DescentPlayground({ id, embedded }: WidgetProps) {
   );
 
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Descent playground"
-      description="Contours of a function of two parameters with the paths of gradient descent, momentum and Adam from the same start, and their losses against the step."
-      controller={controller}
-      embedded={embedded}
-      embedHeight={760}
-      lossLabel="loss (gradient descent)"
-      controls={controls}
-    >
-      <div className="descent-layout">
-        <div className="descent-landscape">
+    <WidgetFrame widget={w} lossLabel="loss (gradient descent)" controls={controls}>
+      <div className={styles.layout}>
+        <div>
           <svg
-            ref={landscapeRef}
+            ref={painter.ref('landscape')}
             viewBox={`0 0 ${LANDSCAPE_BOX.width} ${LANDSCAPE_BOX.height}`}
             role="application"
             tabIndex={0}
@@ -209,19 +82,19 @@ export default function DescentPlayground({ id, embedded }: WidgetProps) {
             data-start={`${start[0]},${start[1]}`}
           />
         </div>
-        <div className="descent-side">
-          <ul className="descent-legend" aria-label="Optimisers">
-            {(legend.length ? legend : OPTIMIZERS.map((o) => ({ label: o.label, color: o.color, status: '' }))).map((l) => (
-              <li key={l.label}>
-                <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
-                <span className="legend-label">{l.label}</span>
-                <span className="legend-status">{l.status}</span>
+        <div>
+          <ul ref={painter.ref('legend')} className={styles.legend} aria-label="Optimisers" data-legend="optimisers">
+            {OPTIMIZERS.map((o) => (
+              <li key={o.name}>
+                <span className={styles.swatch} style={{ background: o.color }} aria-hidden="true" />
+                <span>{o.label}</span>
+                <span className={styles.status} data-status={o.name} />
               </li>
             ))}
           </ul>
-          <svg ref={chartRef} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss against step for each optimiser" />
-          <p className="descent-formula">
-            <span className="ui-label">𝓛(θ) =</span> <span className="formula-text">{SURFACES[params.surface].text}</span>
+          <svg ref={painter.ref('chart')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss against step for each optimiser" />
+          <p className={styles.formula}>
+            <span className="ui-label">𝓛(θ) =</span> <span>{SURFACES[params.surface].text}</span>
           </p>
         </div>
       </div>

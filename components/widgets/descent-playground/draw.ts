@@ -6,11 +6,9 @@ import {
   axes,
   contourBands,
   contourSvg,
-  finiteExtent,
-  gridLines,
   innerRect,
-  linePaths,
-  linesSvg,
+  LOSS_CHART_BOX,
+  lossChartSvg,
   plotBox,
   trajectory,
   trajectorySvg,
@@ -24,7 +22,7 @@ import { el } from '@/components/plots/svg';
 import { SURFACES, type SurfaceName } from './surfaces';
 
 export const LANDSCAPE_BOX: PlotBox = plotBox(420, 420, { top: 10, right: 12, bottom: 36, left: 44 });
-export const CHART_BOX: PlotBox = plotBox(420, 220, { top: 12, right: 14, bottom: 36, left: 54 });
+export const CHART_BOX: PlotBox = LOSS_CHART_BOX;
 
 /** The field grid for a surface: the plotted window at a resolution that keeps contours smooth. */
 export function gridOf(surface: SurfaceName, n = 90): Grid {
@@ -93,16 +91,5 @@ export interface ChartState {
 }
 
 export function drawLossChart(state: ChartState): string {
-  const losses = state.runs.map((r) => r.losses ?? new Float32Array(0));
-  const longest = Math.max(2, ...losses.map((l) => l.length));
-  const x = xScale(CHART_BOX, [0, longest - 1], { nice: true });
-  const extent = finiteExtent(losses, { positive: state.axis === 'log' }) ?? (state.axis === 'log' ? [1e-3, 1] : [0, 1]);
-  const [lo, hi] = extent[0] === extent[1] ? [extent[0] * 0.5 || -1, extent[1] * 2 || 1] : extent;
-  const y = yScale(CHART_BOX, [state.axis === 'log' ? Math.max(lo, hi * 1e-12) : lo, hi], { type: state.axis, nice: true });
-  const series = state.runs.map((r, k) => ({ name: r.label, ys: losses[k], color: r.color }));
-  return (
-    gridLines(CHART_BOX, null, y) +
-    linesSvg(linePaths(series, x, y)) +
-    axes(CHART_BOX, x, y, { x: { label: 'step' }, y: { label: 'loss 𝓛(θ)' } })
-  );
+  return lossChartSvg(state.runs, state.axis, CHART_BOX);
 }

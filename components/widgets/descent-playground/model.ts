@@ -4,7 +4,7 @@
  * autodiff, and the update from the engine's optimisers.
  */
 import { Adam, backward, noGrad, parameter, scope, SGD, slice, sum, tensor, type Optimizer, type Tensor } from '@/engine';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import { gridPoints, type Grid } from '@/components/plots/grid';
 import { SURFACES, type SurfaceName } from './surfaces';
 
@@ -23,7 +23,13 @@ export interface DescentConfig {
   maxSteps: number;
 }
 
-export type DescentQuery = { type: 'field'; grid: Grid };
+/** What each snapshot carries: the whole walk so far. */
+export interface DescentFrame {
+  /** θ after each step, from the start, flat [θ₁, θ₂, …]. */
+  path: Float32Array;
+  /** The loss at each θ of the path. */
+  losses: Float32Array;
+}
 
 /** The surface's value at each θ of a (n, 2) tensor, as an (n, 1) tensor. */
 function surfaceAt(name: SurfaceName, points: Tensor): Tensor {
@@ -45,59 +51,61 @@ function makeOptimizer(params: Tensor[], config: DescentConfig): Optimizer {
 /** How far outside its window a path may wander before the run counts as diverged. */
 const ESCAPE_FACTOR = 50;
 
-export function buildDescentRun(config: DescentConfig): TrainableRun {
-  const surface = SURFACES[config.surface];
-  if (!surface) throw new Error(`Unknown surface "${config.surface}"`);
-  const theta = parameter(tensor([config.start[0], config.start[1]], [1, 2]));
-  const optimizer = makeOptimizer([theta], config);
-  let speed = config.speed;
-  const valueAt = () => noGrad(() => scope(() => surfaceAt(config.surface, theta).item()));
-  // The whole walk so far: θ after each step (from the start), and f there.
-  const path: number[] = [config.start[0], config.start[1]];
-  const losses: number[] = [valueAt()];
-  const [x0, x1, y0, y1] = surface.domain;
-  const reach = ESCAPE_FACTOR * Math.max(x1 - x0, y1 - y0);
-  let escaped = false;
+export default defineModel({
+  kind: 'descent',
+  build(config: DescentConfig) {
+    const surface = SURFACES[config.surface];
+    if (!surface) throw new Error(`Unknown surface "${config.surface}"`);
+    const theta = parameter(tensor([config.start[0], config.start[1]], [1, 2]));
+    const optimizer = makeOptimizer([theta], config);
+    let speed = config.speed;
+    const valueAt = () => noGrad(() => scope(() => surfaceAt(config.surface, theta).item()));
+    // The whole walk so far: θ after each step (from the start), and f there.
+    const path: number[] = [config.start[0], config.start[1]];
+    const losses: number[] = [valueAt()];
+    const [x0, x1, y0, y1] = surface.domain;
+    const reach = ESCAPE_FACTOR * Math.max(x1 - x0, y1 - y0);
+    let escaped = false;
 
-  return {
-    maxSteps: config.maxSteps,
-    step() {
-      scope(() => {
-        optimizer.zeroGrad();
-        backward(sum(surfaceAt(config.surface, theta)));
-        optimizer.step();
-      });
-      const [a, b] = theta.toArray();
-      const loss = valueAt();
-      escaped = !(Math.abs(a) < reach && Math.abs(b) < reach);
-      if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(loss)) {
-        path.push(a, b);
-        losses.push(loss);
-      }
-      return loss;
-    },
-    diverged: (loss) => escaped || !Number.isFinite(loss),
-    snapshot: () => ({ path: new Float32Array(path), losses: new Float32Array(losses) }),
-    set(patch) {
-      for (const [key, value] of Object.entries(patch)) {
-        if (key === 'lr') optimizer.lr = value as number;
-        else if (key === 'momentum' && optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = value as number;
-        else if (key === 'speed') speed = value as number;
-        else if (key !== 'momentum') throw new Error(`descent: cannot change "${key}" mid-run`);
-      }
-    },
-    stepsPerSecond: () => speed,
-    evaluate(query) {
-      const q = query as DescentQuery;
-      if (q?.type !== 'field') throw new Error('descent: unknown query');
-      return fieldOf(config.surface, q.grid);
-    },
-    dispose() {
-      optimizer.dispose();
-      theta.dispose();
-    },
-  };
-}
+    return {
+      maxSteps: config.maxSteps,
+      step() {
+        scope(() => {
+          optimizer.zeroGrad();
+          backward(sum(surfaceAt(config.surface, theta)));
+          optimizer.step();
+        });
+        const [a, b] = theta.toArray();
+        const loss = valueAt();
+        escaped = !(Math.abs(a) < reach && Math.abs(b) < reach);
+        if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(loss)) {
+          path.push(a, b);
+          losses.push(loss);
+        }
+        return loss;
+      },
+      diverged: (loss) => escaped || !Number.isFinite(loss),
+      snapshot: (): DescentFrame => ({ path: new Float32Array(path), losses: new Float32Array(losses) }),
+      live: {
+        lr: (lr: number) => (optimizer.lr = lr),
+        // μ matters to the momentum walk only; the others take it and ignore it.
+        momentum: (mu: number) => {
+          if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = mu;
+        },
+        speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
+      },
+      stepsPerSecond: () => speed,
+      queries: {
+        /** The surface at every cell centre of a grid, for the contours. */
+        field: ({ grid }: { grid: Grid }) => fieldOf(config.surface, grid),
+      },
+      dispose() {
+        optimizer.dispose();
+        theta.dispose();
+      },
+    };
+  },
+});
 
 /** The surface at every cell centre of the grid, in the plots' field order. */
 export function fieldOf(name: SurfaceName, grid: Grid): Float32Array {

@@ -1,5 +1,5 @@
-import { defineSchema } from '@/components/widgets/kit/schema';
-import { SURFACES, SURFACE_NAMES, type SurfaceName } from './surfaces';
+import { defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
+import { SURFACES, SURFACE_NAMES } from './surfaces';
 
 export const OPTIMIZERS = [
   { name: 'gd', label: 'Gradient descent', color: '#0072B2' },
@@ -22,7 +22,7 @@ export const descentSchema = defineSchema({
       default: 'ravine',
     },
     /** Empty: the landscape's own start. */
-    start: { type: 'points', key: 'at', label: 'Start', x: [-3, 3], y: [-3, 3], minCount: 0, maxCount: 1, decimals: 2, default: [] as readonly (readonly [number, number])[] },
+    start: { type: 'points', key: 'at', label: 'Start', x: [-3, 3], y: [-3, 3], minCount: 0, maxCount: 1, decimals: 2, default: [] },
     lr: { type: 'log-number', key: 'lr', label: 'Learning rate η (gradient descent, momentum)', min: 1e-4, max: 3, default: 0.03 },
     momentum: { type: 'number', key: 'mu', label: 'Momentum μ', min: 0, max: 0.99, step: 0.01, default: 0.9 },
     adamLr: { type: 'log-number', key: 'alr', label: 'Adam’s learning rate η', min: 1e-3, max: 1, default: 0.05 },
@@ -30,17 +30,10 @@ export const descentSchema = defineSchema({
   },
   // A link that picks a landscape but no rate gets that landscape's rates, as
   // choosing it in the menu does (Rosenbrock diverges at the ravine's 0.03).
-  linkedDefaults: (state) => SURFACES[state.surface as SurfaceName].suggested,
+  linkedDefaults: (state) => SURFACES[state.surface].suggested,
 });
 
-export type DescentParams = {
-  surface: (typeof SURFACE_NAMES)[number];
-  start: readonly (readonly [number, number])[];
-  lr: number;
-  momentum: number;
-  adamLr: number;
-  speed: number;
-};
+export type DescentParams = ParamsOf<typeof descentSchema>;
 
 export function startOf(params: Pick<DescentParams, 'surface' | 'start'>): readonly [number, number] {
   return params.start[0] ?? SURFACES[params.surface].start;

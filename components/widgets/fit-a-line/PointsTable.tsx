@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { MAX_POINTS, MIN_POINTS } from './schema';
-import { X_RANGE, Y_RANGE, type Point } from './presets';
+import { MAX_POINTS, MIN_POINTS } from '@/components/widgets/shared/line-fit/params';
+import { X_RANGE, Y_RANGE, type Point } from '@/components/widgets/shared/line-fit/presets';
 import styles from './styles.module.css';
 
 /**

@@ -1,114 +1,36 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { dataAt, insideRect, innerRect, pointerInViewBox } from '@/components/plots';
 import { Select } from '@/components/ui/Select';
-import { formatValue } from '@/components/ui/format';
-import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import type { WidgetProps } from '@/components/widgets/kit/define';
+import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import type { Snapshot } from '@/workers/api';
-import type { WidgetProps } from '@/components/widgets/registry';
-import type { Line, LinearFitConfig } from './model';
-import { drawFit, FIT_BOX, FIT_COLOR, lineOf, RESIDUAL_COLOR, scalesOf } from './draw';
-import { renderChanged, textChanged } from './dom';
-import { addPoint, freeSpot, movePoint, placeable, removePoint } from './editing';
-import { FitControls } from './FitControls';
-import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from './losses';
+import { FIT_BOX, FIT_COLOR, RESIDUAL_COLOR, scalesOf } from '@/components/widgets/shared/line-fit/draw';
+import { FitControls } from '@/components/widgets/shared/line-fit/FitControls';
+import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from '@/components/widgets/shared/line-fit/losses';
+import { MIN_POINTS } from '@/components/widgets/shared/line-fit/params';
+import { sharedPoints } from '@/components/widgets/shared/line-fit/points';
+import { PRESETS, PRESET_NAMES, presetOf, type Point, type PresetName } from '@/components/widgets/shared/line-fit/presets';
+import { addPoint, freeSpot, movePoint, removePoint } from './editing';
+import { FitPainter } from './painter';
 import { PointsTable } from './PointsTable';
-import { PRESETS, PRESET_NAMES, presetOf, type Point, type PresetName } from './presets';
-import { fitALineSchema, MIN_POINTS, type FitParams } from './schema';
-import { sharedPoints } from './shared';
+import { fitALineSchema } from './schema';
+import widget from './widget';
 import styles from './styles.module.css';
-
-type Schema = typeof fitALineSchema;
 
 /** Changes that move the best line: after one, an idle or paused run plays, so the line follows. */
 const REFIT_KEYS = ['points', 'loss', 'delta', 'ridge'] as const;
 
-function configOf(p: FitParams): LinearFitConfig {
-  return { points: p.points, loss: p.loss, delta: p.delta, ridge: p.ridge, lr: p.lr, speed: p.speed, start: [0, 0], track: false };
-}
-
-/** ŷ = w·x + b as a readout. */
-function lineText(line: Line | null): string {
-  if (!line) return '—';
-  const sign = line.b < 0 ? '−' : '+';
-  return `ŷ = ${formatValue(line.w)}·x ${sign} ${formatValue(Math.abs(line.b))}`;
-}
-
-/** Keeps what the picture needs and repaints at most once per animation frame; readouts are written straight to the DOM. */
-class Painter {
-  plot: SVGSVGElement | null = null;
-  fitReadout: HTMLElement | null = null;
-  closedReadout: HTMLElement | null = null;
-  snapshot: Snapshot | null = null;
-  points: readonly Point[];
-  selected: number | null = null;
-  private frame = 0;
-
-  constructor(points: readonly Point[]) {
-    this.points = points;
-  }
-
-  request(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.paint();
-    });
-  }
-
-  paint(): void {
-    const fit = lineOf(this.snapshot, 'fit');
-    const closed = lineOf(this.snapshot, 'closed');
-    // A converged line redraws to the same markup: then the DOM is left alone (no layout, no paint).
-    if (this.plot) renderChanged(this.plot, drawFit({ points: this.points, fit, closed, selected: this.selected, editable: true }));
-    if (this.fitReadout) textChanged(this.fitReadout, lineText(fit));
-    if (this.closedReadout) textChanged(this.closedReadout, lineText(closed));
-  }
-}
-
-export default function FitALine({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? fitALineSchema.name;
-  const instance = useWidgetStore(fitALineSchema, instanceId, true);
+export default function FitALine(props: WidgetProps): ReactNode {
+  const w = useTrainingWidget(widget, props, { painter: (params) => new FitPainter(params) });
+  const { params, setParams, painter, controller, instance } = w;
   const { store } = instance;
-  const params = useStore(store, (s) => s.params) as FitParams;
-  const setParams = useStore(store, (s) => s.setParams);
   const [selected, setSelected] = useState<number | null>(null);
-  const plotRef = useRef<SVGSVGElement>(null);
-  const fitRef = useRef<HTMLOutputElement>(null);
-  const closedRef = useRef<HTMLOutputElement>(null);
   const drag = useRef<{ index: number; pointerId: number } | null>(null);
   const suppressClick = useRef(false);
 
-  const painter = useMemo(() => new Painter(store.getState().params.points), [store]);
-  const controller = useMemo(() => {
-    const setup: TrainingSetup<Schema> = {
-      specs: (p) => [{ kind: 'linear-fit', seed: 0, config: configOf(p as FitParams) }],
-      // Everything applies mid-run: the line keeps its place and walks to the new best fit.
-      livePatch: (changed, p) => [Object.fromEntries(changed.map((k) => [k, (p as Record<string, unknown>)[k]]))],
-      draw(snapshots) {
-        painter.snapshot = snapshots[0];
-        painter.request();
-      },
-    };
-    return new RunController(store, setup);
-  }, [store, painter]);
-
-  useEffect(() => {
-    painter.plot = plotRef.current;
-    painter.fitReadout = fitRef.current;
-    painter.closedReadout = closedRef.current;
-    painter.paint();
-  }, [painter]);
-
-  useEffect(() => {
-    painter.points = params.points;
-    painter.selected = selected !== null && selected < params.points.length ? selected : null;
-    painter.request();
-  }, [painter, params.points, selected]);
+  useEffect(() => painter.select(selected), [painter, selected]);
 
   // The loss surface (when on the page) shows these points.
   useEffect(() => sharedPoints.publish(params.points), [params.points]);
@@ -224,20 +146,11 @@ export default function FitALine({ id, embedded }: WidgetProps) {
   );
 
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Fit a line"
-      description="A scatter of points you can edit, the line that gradient descent fits to them with the chosen loss, the exact least-squares line dashed, and each point's residual as a vertical segment."
-      controller={controller}
-      embedded={embedded}
-      embedHeight={760}
-      lossLabel="loss 𝓛(w, b)"
-      controls={controls}
-    >
+    <WidgetFrame widget={w} lossLabel="loss 𝓛(w, b)" controls={controls}>
       <div className={styles.layout}>
         <div>
           <svg
-            ref={plotRef}
+            ref={painter.ref('plot')}
             className={styles.plot}
             viewBox={`0 0 ${FIT_BOX.width} ${FIT_BOX.height}`}
             role="application"
@@ -268,12 +181,12 @@ export default function FitALine({ id, embedded }: WidgetProps) {
             <li>
               <span className={styles.swatch} style={{ background: FIT_COLOR }} aria-hidden="true" />
               <span>Gradient descent</span>
-              <output ref={fitRef} className={styles.readout} data-readout="fit" />
+              <output ref={painter.ref('fitReadout')} className={styles.readout} data-readout="fit" />
             </li>
             <li>
               <span className={`${styles.swatch} ${styles.dashed}`} aria-hidden="true" />
               <span>Least squares (closed form{params.ridge > 0 ? ', with ridge' : ''})</span>
-              <output ref={closedRef} className={styles.readout} data-readout="closed" />
+              <output ref={painter.ref('closedReadout')} className={styles.readout} data-readout="closed" />
             </li>
             <li>
               <span className={styles.swatch} style={{ background: RESIDUAL_COLOR, height: '0.9rem', width: '2px' }} aria-hidden="true" />

@@ -3,8 +3,8 @@
  * inside the window and rounded to 0.01 (what the URL keeps), so the
  * picture, the table and a copied link always agree.
  */
-import { MAX_POINTS, MIN_POINTS } from './schema';
-import { X_RANGE, Y_RANGE, type Point } from './presets';
+import { MAX_POINTS, MIN_POINTS } from '@/components/widgets/shared/line-fit/params';
+import { X_RANGE, Y_RANGE, type Point } from '@/components/widgets/shared/line-fit/presets';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));

@@ -5,25 +5,18 @@ import { useStore } from 'zustand';
 import { PlayControls } from '@/components/ui/PlayControls';
 import { Progress, statusSentence } from '@/components/ui/Progress';
 import { copyText } from '@/components/site/clipboard';
+import type { AnyModel } from '@/workers/model';
 import type { RunController } from './run-controller';
 import type { WidgetSchema } from './schema';
+import type { WidgetHandles } from './useWidget';
 import { stateLink, type WidgetInstance } from './useWidgetStore';
 import { encodeState } from './url-codec';
 import { EmbedDialog } from './EmbedDialog';
 import { holdInView } from './hold-in-view';
 
 interface WidgetFrameProps<S extends WidgetSchema> {
-  /** From useWidgetStore: schema, anchor, store, and what the link asked for. */
-  instance: WidgetInstance<S>;
-  title: string;
-  /** One sentence that says what the widget shows, for screen readers. */
-  description: string;
-  /** Absent for widgets that do not train (`data-run-state="static"`). */
-  controller?: RunController<S>;
-  /** The embed page shows a link back to the chapter section instead of share controls. */
-  embedded?: boolean;
-  /** Suggested iframe height for the embed snippet, in CSS pixels. */
-  embedHeight?: number;
+  /** From useTrainingWidget or useStaticWidget: the definition, the instance, and the run controller if it trains. */
+  widget: Pick<WidgetHandles<S, unknown>, 'definition' | 'instance' | 'embedded'> & { controller?: RunController<S, AnyModel> };
   lossLabel?: string;
   /** Keep the play controls in view at the bottom of the screen while a tall widget scrolls past. */
   stickyRun?: boolean;
@@ -36,9 +29,12 @@ interface WidgetFrameProps<S extends WidgetSchema> {
  * link, the widget's drawing, its controls, play controls and a readout.
  * Its root carries data-widget, data-widget-id, data-run-state, data-step,
  * data-epoch (for models with epochs) and data-loss so that tests and course tools can observe it.
+ * A widget without a controller trains nothing (`data-run-state="static"`).
  */
 export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
-  const { instance, title, description, controller, embedded, embedHeight = 640, lossLabel, stickyRun, controls, children } = props;
+  const { widget, lossLabel, stickyRun, controls, children } = props;
+  const { definition, instance, embedded, controller } = widget;
+  const { title, description, embedHeight } = definition;
   const { schema, store, instanceId, autoplay, targeted } = instance;
   const status = useStore(store, (s) => s.status);
   const notices = useStore(store, (s) => s.notices);

@@ -5,32 +5,34 @@
  * frame's status. A widget may run several models side by side (three
  * optimisers on one surface); run 0 is the primary one for the readout.
  */
-import type { RunSpec, Snapshot } from '@/workers/api';
-import { RunLostError, trainerPool, type RunHandle, type TrainerPool } from '@/workers/client';
+import type { Snapshot } from '@/workers/api';
+import { RunLostError, trainerPool, type RunHandle, type SpecOf, type TrainerPool } from '@/workers/client';
+import type { AnyModel, FrameOf, LivePatch } from '@/workers/model';
 import type { StateOf, WidgetSchema } from './schema';
 import { IDLE_STATUS, type RunStatus, type WidgetStore } from './store';
 
-export interface TrainingSetup<S extends WidgetSchema> {
+export interface TrainingSetup<S extends WidgetSchema, M extends AnyModel = AnyModel> {
   /** The runs for these parameters, one spec each. */
-  specs(params: StateOf<S>): RunSpec[];
+  specs(params: StateOf<S>): SpecOf<M>[];
   /**
    * For a parameter change, the patch each run should receive to apply it
-   * mid-run, or null when the change needs fresh runs.
+   * mid-run (all empty: nothing the runs need to hear), or null when the
+   * change needs fresh runs.
    */
-  livePatch?(changed: (keyof StateOf<S>)[], params: StateOf<S>): Record<string, unknown>[] | null;
+  livePatch?(changed: (keyof StateOf<S>)[], params: StateOf<S>): LivePatch<M>[] | null;
   /** Every new snapshot (index = run); entries are null before a run reports. */
-  draw(snapshots: readonly (Snapshot | null)[]): void;
+  draw(snapshots: readonly (Snapshot<FrameOf<M>> | null)[]): void;
   /** Called after runs are (re)opened, e.g. to fetch a field to draw. */
-  prepared?(runs: readonly RunHandle[]): void | Promise<void>;
+  prepared?(runs: readonly RunHandle<M>[]): void | Promise<void>;
 }
 
 /** How often the readout in React is refreshed while training. */
 const STATUS_INTERVAL_MS = 100;
 
-export class RunController<S extends WidgetSchema> {
-  private runs: RunHandle[] = [];
-  private snapshots: (Snapshot | null)[] = [];
-  private opening: Promise<RunHandle[]> | null = null;
+export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel> {
+  private runs: RunHandle<M>[] = [];
+  private snapshots: (Snapshot<FrameOf<M>> | null)[] = [];
+  private opening: Promise<RunHandle<M>[]> | null = null;
   private generation = 0;
   private disposed = false;
   private suspended = false;
@@ -42,7 +44,7 @@ export class RunController<S extends WidgetSchema> {
 
   constructor(
     private readonly store: WidgetStore<S>,
-    private readonly setup: TrainingSetup<S>,
+    private readonly setup: TrainingSetup<S, M>,
     private readonly pool: () => TrainerPool = trainerPool,
   ) {}
 
@@ -114,6 +116,7 @@ export class RunController<S extends WidgetSchema> {
     const params = this.store.getState().params;
     const patches = this.setup.livePatch?.(changed, params) ?? null;
     if (patches && this.runs.length > 0) {
+      if (patches.every((p) => Object.keys(p).length === 0)) return;
       const snaps = await this.guard(Promise.all(this.runs.map((r, i) => r.set(patches[i] ?? {}))));
       if (snaps && this.store.getState().status.state !== 'training') this.accept(snaps, true);
       return;
@@ -123,7 +126,7 @@ export class RunController<S extends WidgetSchema> {
   }
 
   /** The open runs (for on-demand evaluation). */
-  async handles(): Promise<RunHandle[]> {
+  async handles(): Promise<RunHandle<M>[]> {
     return this.ensureRuns();
   }
 
@@ -133,17 +136,17 @@ export class RunController<S extends WidgetSchema> {
     await this.closeRuns();
   }
 
-  private async ensureRuns(): Promise<RunHandle[]> {
+  private async ensureRuns(): Promise<RunHandle<M>[]> {
     if (this.runs.length > 0 && this.runs.every((r) => r.alive)) return this.runs;
     if (this.opening) return this.opening;
     const generation = ++this.generation;
     const specs = this.setup.specs(this.store.getState().params);
     this.opening = (async () => {
-      const runs: RunHandle[] = [];
+      const runs: RunHandle<M>[] = [];
       try {
         for (let i = 0; i < specs.length; i++) {
           runs.push(
-            await this.pool().open(specs[i], {
+            await this.pool().open<M>(specs[i], {
               onSnapshot: (s) => {
                 if (generation === this.generation) this.receive(i, s);
               },
@@ -203,7 +206,7 @@ export class RunController<S extends WidgetSchema> {
     }
   }
 
-  private receive(index: number, snapshot: Snapshot): void {
+  private receive(index: number, snapshot: Snapshot<FrameOf<M>>): void {
     // The stream travels on its own port: a snapshot sent just before a pause
     // or step can arrive after its answer and must not make the run look alive.
     if (!this.playing) return;
@@ -212,7 +215,7 @@ export class RunController<S extends WidgetSchema> {
     this.updateStatus(false);
   }
 
-  private accept(snaps: Snapshot[], force = false): void {
+  private accept(snaps: Snapshot<FrameOf<M>>[], force = false): void {
     this.snapshots = snaps;
     this.setup.draw(this.snapshots);
     this.updateStatus(force);

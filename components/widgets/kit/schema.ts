@@ -71,7 +71,16 @@ export interface ListParam extends ParamBase<readonly number[]> {
 
 export type Param = NumberParam | LogNumberParam | IntegerParam | EnumParam | BooleanParam | PointsParam | ListParam;
 
-export type ValueOf<P extends Param> = P['default'];
+/** The type of a parameter's value: an enum's own values, not just `string`. */
+export type ValueOf<P extends Param> = P extends { type: 'enum'; options: readonly { value: infer V }[] }
+  ? V
+  : P extends { type: 'boolean' }
+    ? boolean
+    : P extends { type: 'points' }
+      ? readonly (readonly [number, number])[]
+      : P extends { type: 'curve' | 'logits' }
+        ? readonly number[]
+        : number;
 
 export interface WidgetSchema<P extends Record<string, Param> = Record<string, Param>> {
   /** The widget's name, also its default instance id and URL query key. */
@@ -89,6 +98,8 @@ export interface WidgetSchema<P extends Record<string, Param> = Record<string, P
 }
 
 export type StateOf<S extends WidgetSchema> = { -readonly [K in keyof S['params']]: ValueOf<S['params'][K]> };
+/** A widget's parameters as its schema declares them: `ParamsOf<typeof descentSchema>`. */
+export type ParamsOf<S extends WidgetSchema> = StateOf<S>;
 
 export function defaultsOf<S extends WidgetSchema>(schema: S): StateOf<S> {
   const state: Record<string, unknown> = {};
@@ -97,7 +108,7 @@ export function defaultsOf<S extends WidgetSchema>(schema: S): StateOf<S> {
 }
 
 /** Declares a schema with its literal types kept, and checks its keys are unique. */
-export function defineSchema<P extends Record<string, Param>>(schema: WidgetSchema<P>): WidgetSchema<P> {
+export function defineSchema<const P extends Record<string, Param>>(schema: WidgetSchema<P>): WidgetSchema<P> {
   const keys = new Set<string>();
   for (const p of Object.values(schema.params)) {
     if (!/^[a-z][a-z0-9]*$/i.test(p.key)) throw new Error(`${schema.name}: bad URL key "${p.key}"`);

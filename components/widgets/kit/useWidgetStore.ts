@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { decodeState, encodeState, instanceStateIn, withInstanceState } from './url-codec';
-import { defaultsOf, type StateOf, type WidgetSchema } from './schema';
+import type { StateOf, WidgetSchema } from './schema';
 import { createWidgetStore, type WidgetStore } from './store';
 
 export interface WidgetInstance<S extends WidgetSchema> {
@@ -24,14 +24,15 @@ export function stateLink<S extends WidgetSchema>(schema: S, instanceId: string,
 
 /**
  * Creates the instance's store from the page URL (decoded against the
- * schema, with notices for whatever did not fit) and writes parameter
+ * schema, with notices for whatever did not fit), or from the chapter's
+ * preset when the URL has no state for this instance, and writes parameter
  * changes back into the URL, so a reload or a copied address keeps them.
  * Widgets render on the client only, so `window` is there.
  */
-export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: string, trains: boolean): WidgetInstance<S> {
+export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: string, trains: boolean, preset?: string): WidgetInstance<S> {
   const [instance] = useState<WidgetInstance<S>>(() => {
     const { search, hash } = window.location;
-    const decoded = decodeState(schema, instanceStateIn(search, instanceId));
+    const decoded = decodeState(schema, instanceStateIn(search, instanceId) ?? preset);
     const targeted = hash === `#${instanceId}`;
     const globalPlay = new URLSearchParams(search).get('play') === '1' && targeted;
     return {
@@ -44,13 +45,16 @@ export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: st
   });
 
   useEffect(() => {
+    // The state the page opened with (the schema's defaults, or the chapter's preset):
+    // until the reader changes something, the URL needs no state for this instance.
+    const initial = JSON.stringify(decodeState(schema, preset).state);
     let timer: number | undefined;
     const unsubscribe = instance.store.subscribe((state, previous) => {
       if (state.params === previous.params) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         const { pathname, search, hash } = window.location;
-        const same = JSON.stringify(state.params) === JSON.stringify(defaultsOf(schema));
+        const same = JSON.stringify(state.params) === initial;
         const hadState = instanceStateIn(search, instanceId) !== null;
         if (same && !hadState) return;
         const next = withInstanceState(search, instanceId, encodeState(schema, state.params));
@@ -61,7 +65,7 @@ export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: st
       window.clearTimeout(timer);
       unsubscribe();
     };
-  }, [instance, schema, instanceId]);
+  }, [instance, schema, instanceId, preset]);
 
   return instance;
 }

@@ -5,30 +5,32 @@
  * flight collapse into the latest (a dragged bar asks many times a frame),
  * and a lost worker is replaced on the next request.
  */
-import type { RunSpec } from '@/workers/api';
-import { RunLostError, trainerPool, type RunHandle, type TrainerPool } from '@/workers/client';
+import { RunLostError, trainerPool, type RunHandle, type SpecOf, type TrainerPool } from '@/workers/client';
+import type { AnyModel, QueriesOf, QueryArgs, QueryResult } from '@/workers/model';
 
-export class WorkerEvaluator<Query, Result> {
-  private handle: Promise<RunHandle> | null = null;
-  private next: { query: Query; done: (r: Result) => void } | null = null;
+/** One of model M's queries, by name, answered with the model's own types. */
+export class WorkerEvaluator<M extends AnyModel, N extends keyof QueriesOf<M> & string> {
+  private handle: Promise<RunHandle<M>> | null = null;
+  private next: { arg: Arg<M, N>; done: (r: Result<M, N>) => void } | null = null;
   private busy = false;
   private disposed = false;
 
   constructor(
-    private readonly spec: RunSpec,
+    private readonly spec: SpecOf<M>,
+    private readonly query: N,
     private readonly onError: (message: string) => void = () => undefined,
     private readonly pool: () => TrainerPool = trainerPool,
   ) {}
 
-  /** Evaluates `query` (or a later one, if more arrive first) and hands the result to `done`. */
-  request(query: Query, done: (result: Result) => void): void {
-    this.next = { query, done };
+  /** Evaluates the query for `arg` (or a later one, if more arrive first) and hands the result to `done`. */
+  request(arg: Arg<M, N>, done: (result: Result<M, N>) => void): void {
+    this.next = { arg, done };
     if (!this.busy) void this.drain();
   }
 
-  private open(): Promise<RunHandle> {
+  private open(): Promise<RunHandle<M>> {
     if (!this.handle) {
-      this.handle = this.pool().open(this.spec, {
+      this.handle = this.pool().open<M>(this.spec, {
         onSnapshot: () => undefined,
         onLost: () => (this.handle = null),
       });
@@ -40,10 +42,10 @@ export class WorkerEvaluator<Query, Result> {
   private async drain(): Promise<void> {
     this.busy = true;
     while (this.next && !this.disposed) {
-      const { query, done } = this.next;
+      const { arg, done } = this.next;
       this.next = null;
       try {
-        done(await this.evaluate(query));
+        done(await this.evaluate(arg));
       } catch (err) {
         this.onError(err instanceof Error ? err.message : String(err));
       }
@@ -52,13 +54,14 @@ export class WorkerEvaluator<Query, Result> {
   }
 
   /** One evaluation; a worker that died meanwhile is replaced once. */
-  private async evaluate(query: Query): Promise<Result> {
+  private async evaluate(arg: Arg<M, N>): Promise<Result<M, N>> {
+    const ask = async (): Promise<Result<M, N>> => (await this.open()).evaluate(this.query, ...([arg] as QueryArgs<QueriesOf<M>[N]>));
     try {
-      return await (await this.open()).evaluate<Result>(query);
+      return await ask();
     } catch (err) {
       if (!(err instanceof RunLostError)) throw err;
       this.handle = null;
-      return (await this.open()).evaluate<Result>(query);
+      return ask();
     }
   }
 
@@ -69,3 +72,6 @@ export class WorkerEvaluator<Query, Result> {
     if (handle) await (await handle.catch(() => null))?.close();
   }
 }
+
+type Arg<M extends AnyModel, N extends keyof QueriesOf<M>> = Parameters<QueriesOf<M>[N]>[0];
+type Result<M extends AnyModel, N extends keyof QueriesOf<M>> = QueryResult<QueriesOf<M>[N]>;

@@ -20,9 +20,9 @@ import {
   type Theme,
 } from '@/components/plots';
 import { el, num } from '@/components/plots/svg';
-import { FIT_COLOR } from '@/components/widgets/fit-a-line/draw';
-import type { Line } from '@/components/widgets/fit-a-line/model';
-import type { Point } from '@/components/widgets/fit-a-line/presets';
+import { FIT_COLOR } from '@/components/widgets/shared/line-fit/draw';
+import type { Line } from '@/components/widgets/shared/line-fit/model';
+import type { Point } from '@/components/widgets/shared/line-fit/presets';
 import { WINDOW } from './schema';
 
 export const SURFACE_BOX: PlotBox = plotBox(420, 420, { top: 10, right: 12, bottom: 36, left: 44 });

@@ -1,6 +1,6 @@
-import { defineSchema, type EnumParam } from '@/components/widgets/kit/schema';
-import { PRESETS, PRESET_NAMES, type Point, type PresetName } from '@/components/widgets/fit-a-line/presets';
-import { LOSS_PARAMS, lrParam, speedParam, type LossSettings } from '@/components/widgets/fit-a-line/schema';
+import { defineSchema, type EnumParam, type ParamsOf } from '@/components/widgets/kit/schema';
+import { LOSS_PARAMS, lrParam, speedParam } from '@/components/widgets/shared/line-fit/params';
+import { PRESETS, PRESET_NAMES, type Point, type PresetName } from '@/components/widgets/shared/line-fit/presets';
 
 /** The map of (w, b) the surface shows; the start is placed inside it. */
 export const WINDOW = { w: [-3, 3], b: [-3, 3] } as const;
@@ -31,7 +31,7 @@ export const lossSurfaceSchema = defineSchema({
       minCount: 0,
       maxCount: 1,
       decimals: 2,
-      default: [] as readonly Point[],
+      default: [],
     },
     lr: lrParam(0.1),
     speed: speedParam(30),
@@ -40,12 +40,7 @@ export const lossSurfaceSchema = defineSchema({
 
 export const DEFAULT_START: Point = [-2.4, 2.2];
 
-export interface SurfaceParams extends LossSettings {
-  preset: PresetName;
-  start: readonly Point[];
-  lr: number;
-  speed: number;
-}
+export type SurfaceParams = ParamsOf<typeof lossSurfaceSchema>;
 
 export function startOf(params: Pick<SurfaceParams, 'start'>): Point {
   return params.start[0] ?? DEFAULT_START;

@@ -1,40 +1,18 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useStore } from 'zustand';
-import { watchTheme } from '@/components/plots';
-import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { useEffect, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { WidgetProps } from '@/components/widgets/kit/define';
+import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import type { WidgetProps } from '@/components/widgets/registry';
-import type { PlaygroundData, PlaygroundQuery } from './model';
 import { CHART_BOX, PLANE_BOX, classColors } from './draw';
 import { PlaygroundControls } from './Controls';
-import { Painter, type UnitRef } from './painter';
-import { ACTIVATIONS, batchOf, classCount, configOf, DATASETS, MAX_UNITS, playgroundSchema, widthsOf, type PlaygroundParams } from './schema';
-import { readFrame } from './snapshot';
+import { PlaygroundPainter, type UnitRef } from './painter';
+import { ACTIVATIONS, classCount, DATASETS, MAX_UNITS, widthsOf } from './schema';
+import widget from './widget';
 import styles from './styles.module.css';
 
-type Schema = typeof playgroundSchema;
-
-/** Changes a running network takes without starting over. */
-const LIVE_KEYS = new Set<string>(['lr', 'momentum', 'batch', 'l2', 'speed']);
-/** Changes to the picture only. */
-const VIEW_KEYS = new Set<string>(['showTest', 'discretize']);
 /** The enlarged unit's field is fetched again at most this often while training. */
 const UNIT_REFRESH_MS = 200;
-
-function livePatchOf(changed: string[], p: PlaygroundParams): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  for (const key of changed) {
-    if (key === 'lr') patch.lr = p.lr;
-    else if (key === 'momentum') patch.momentum = p.momentum;
-    else if (key === 'batch') patch.batch = batchOf(p.batch);
-    else if (key === 'l2') patch.l2 = Number(p.l2);
-    else if (key === 'speed') patch.speed = p.speed;
-  }
-  return patch;
-}
 
 /** The readout's values (filled in by the painter) and their labels. */
 const READOUT = [
@@ -46,58 +24,29 @@ const READOUT = [
 
 const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
 
-export default function Playground({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? playgroundSchema.name;
-  const instance = useWidgetStore(playgroundSchema, instanceId, true);
-  const { store } = instance;
-  const params = useStore(store, (s) => s.params) as PlaygroundParams;
-  const setParams = useStore(store, (s) => s.setParams);
-  const planeCanvas = useRef<HTMLCanvasElement>(null);
-  const planeSvg = useRef<SVGSVGElement>(null);
-  const network = useRef<HTMLCanvasElement>(null);
-  const loss = useRef<SVGSVGElement>(null);
-  const accuracy = useRef<SVGSVGElement>(null);
-  const readout = useRef<HTMLDListElement>(null);
+export default function Playground(props: WidgetProps): ReactNode {
+  const w = useTrainingWidget(widget, props, {
+    painter: (params) => new PlaygroundPainter(params),
+    async prepared(runs, painter) {
+      painter.clearRun();
+      painter.data = await runs[0].evaluate('data');
+      painter.request();
+    },
+  });
+  const { params, setParams, painter, controller } = w;
+  const instanceId = w.instance.instanceId;
   const [selected, setSelected] = useState<UnitRef | null>(null);
   const [focused, setFocused] = useState<UnitRef | null>(null);
 
-  const painter = useMemo(() => new Painter(store.getState().params as PlaygroundParams), [store]);
-  const controller = useMemo(() => {
+  // The enlarged unit follows training, as often as the worker can spare.
+  useEffect(() => {
     let fetching = false;
     let fetchedAt = -Infinity;
-    const setup: TrainingSetup<Schema> = {
-      specs: (p) => [{ kind: 'playground', seed: p.seed, config: configOf(p as PlaygroundParams) }],
-      livePatch(changed, p) {
-        const keys = changed as string[];
-        if (!keys.every((k) => LIVE_KEYS.has(k) || VIEW_KEYS.has(k))) return null;
-        return [livePatchOf(keys, p as PlaygroundParams)];
-      },
-      draw(snapshots) {
-        const s = snapshots[0];
-        if (!s) return;
-        painter.running = s.state === 'training';
-        painter.accept(readFrame(s.data));
-        // The enlarged unit follows training, as often as the worker can spare.
-        const unit = painter.selected;
-        const step = painter.fields?.step ?? -1;
-        if (!unit || fetching || painter.unitField?.step === step || performance.now() - fetchedAt < UNIT_REFRESH_MS) return;
-        fetching = true;
-        fetchedAt = performance.now();
-        void fetchUnit(unit, step).finally(() => (fetching = false));
-      },
-      async prepared(runs) {
-        painter.clearRun();
-        painter.data = await runs[0].evaluate<PlaygroundData>({ type: 'data' } satisfies PlaygroundQuery);
-        painter.request();
-      },
-    };
-    const c = new RunController(store, setup);
     async function fetchUnit(unit: UnitRef, step: number) {
-      const [run] = await c.handles();
+      const [run] = await controller.handles();
       if (!run) return;
       try {
-        const q: PlaygroundQuery = { type: 'unit', layer: unit.column - 1, unit: unit.unit };
-        const r = await run.evaluate<{ n: number; field: Float32Array }>(q);
+        const r = await run.evaluate('unit', { layer: unit.column - 1, unit: unit.unit });
         if (painter.selected?.column === unit.column && painter.selected.unit === unit.unit) {
           painter.unitField = { n: r.n, values: r.field, step };
           painter.request();
@@ -106,32 +55,24 @@ export default function Playground({ id, embedded }: WidgetProps) {
         // The run was replaced meanwhile (a reset): the next frame asks again.
       }
     }
+    painter.onFrame = () => {
+      const unit = painter.selected;
+      const step = painter.fields?.step ?? -1;
+      if (!unit || fetching || painter.unitField?.step === step || performance.now() - fetchedAt < UNIT_REFRESH_MS) return;
+      fetching = true;
+      fetchedAt = performance.now();
+      void fetchUnit(unit, step).finally(() => (fetching = false));
+    };
     painter.onSelect = (unit) => {
       setSelected(unit);
       painter.unitField = null;
       if (unit) void fetchUnit(unit, painter.fields?.step ?? -1);
     };
-    return c;
-  }, [store, painter]);
-
-  useEffect(() => {
-    painter.targets = {
-      planeCanvas: planeCanvas.current,
-      planeSvg: planeSvg.current,
-      network: network.current,
-      loss: loss.current,
-      accuracy: accuracy.current,
-      readout: readout.current,
-    };
     painter.onClear = () => {
       setSelected(null);
       setFocused(null);
     };
-    painter.paint(true);
-    return watchTheme(() => painter.paint(true));
-  }, [painter]);
-
-  useEffect(() => painter.setParams(params), [painter, params]);
+  }, [painter, controller]);
 
   const widths = widthsOf(params);
   const classes = classCount(params);
@@ -178,7 +119,7 @@ export default function Playground({ id, embedded }: WidgetProps) {
   async function exportWeights() {
     const [run] = await controller.handles();
     if (!run) return;
-    const json = await run.evaluate({ type: 'export' } satisfies PlaygroundQuery);
+    const json = await run.evaluate('export');
     const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 1)], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -192,17 +133,7 @@ export default function Playground({ id, embedded }: WidgetProps) {
   const architecture = widths.length ? `${widths.length} hidden layer${widths.length > 1 ? 's' : ''} of ${widths.join(', ')} units (${activation})` : 'no hidden layer';
 
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Neural network playground"
-      description="A neural network learning to classify points in the plane: its decision field with the training and test points, the network as layers of units each drawn as its own field, and the loss and accuracy on the training and test sets."
-      controller={controller}
-      embedded={embedded}
-      embedHeight={1400}
-      lossLabel="minibatch loss"
-      stickyRun
-      controls={<PlaygroundControls store={store} onExport={() => void exportWeights()} />}
-    >
+    <WidgetFrame widget={w} lossLabel="minibatch loss" stickyRun controls={<PlaygroundControls store={w.instance.store} onExport={() => void exportWeights()} />}>
       <div className={styles.layout}>
         <div className={styles.planePanel}>
           <div className={styles.panelHead}>
@@ -214,9 +145,9 @@ export default function Playground({ id, embedded }: WidgetProps) {
             ) : null}
           </div>
           <div className={styles.plane}>
-            <canvas ref={planeCanvas} width={PLANE_BOX.width} height={PLANE_BOX.height} aria-hidden="true" />
+            <canvas ref={painter.ref('planeCanvas')} width={PLANE_BOX.width} height={PLANE_BOX.height} aria-hidden="true" />
             <svg
-              ref={planeSvg}
+              ref={painter.ref('planeSvg')}
               viewBox={`0 0 ${PLANE_BOX.width} ${PLANE_BOX.height}`}
               role="img"
               aria-label={`${datasetLabel}: ${classes} classes, training points filled, test points ringed; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
@@ -256,7 +187,7 @@ export default function Playground({ id, embedded }: WidgetProps) {
             })}
           </div>
           <canvas
-            ref={network}
+            ref={painter.ref('network')}
             className={styles.network}
             style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
             tabIndex={0}
@@ -279,7 +210,7 @@ export default function Playground({ id, embedded }: WidgetProps) {
           </p>
         </div>
         <div className={styles.charts}>
-          <dl ref={readout} className={styles.readout} data-readout="playground">
+          <dl ref={painter.ref('readout')} className={styles.readout} data-readout="playground">
             {READOUT.map(([name, label]) => (
               <div key={name}>
                 <dt>{label}</dt>
@@ -287,8 +218,8 @@ export default function Playground({ id, embedded }: WidgetProps) {
               </div>
             ))}
           </dl>
-          <svg ref={loss} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
-          <svg ref={accuracy} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />
+          <svg ref={painter.ref('loss')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
+          <svg ref={painter.ref('accuracy')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />
         </div>
       </div>
     </WidgetFrame>

@@ -28,9 +28,9 @@ import {
   type Optimizer,
   type Tensor,
 } from '@/engine';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, thumbSize, unitFieldSize } from './fields';
-import { DOMAIN, HISTORY_STRIDE } from './snapshot';
+import { DOMAIN, HISTORY_STRIDE, type PlaygroundFrame } from './snapshot';
 import { POINTS, type LossName, type PlaygroundParams } from './schema';
 
 /**
@@ -39,11 +39,6 @@ import { POINTS, type LossName, type PlaygroundParams } from './schema';
  * whole training set) and λ of the L2 penalty (added to each gradient as λθ).
  */
 export type PlaygroundConfig = Omit<PlaygroundParams, 'seed' | 'showTest' | 'discretize' | 'batch' | 'l2'> & { batch: number; l2: number };
-
-export type PlaygroundQuery =
-  | { type: 'data' }
-  | { type: 'unit'; layer: number; unit: number }
-  | { type: 'export' };
 
 export interface PlaygroundData {
   x: Float32Array;
@@ -94,7 +89,7 @@ export function dataOf(config: Pick<PlaygroundConfig, 'dataset' | 'classes' | 'n
   return { x: data.x, y: data.y, nTrain, classes: data.classes };
 }
 
-export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): TrainableRun {
+function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
   const data = dataOf(config);
   const { nTrain, classes } = data;
   const nTest = POINTS - nTrain;
@@ -186,7 +181,7 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
       return loss;
     },
     epoch: () => Math.floor(seen / nTrain),
-    snapshot(options) {
+    snapshot(options?: { playing: boolean }): PlaygroundFrame {
       const playing = options?.playing ?? false;
       const now = performance.now();
       if (timing.metricsStep !== steps && (!playing || now - timing.metricsAt >= timing.metricsCost / METRIC_SHARE)) {
@@ -195,53 +190,50 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
         timing.metricsCost = performance.now() - now;
         timing.metricsStep = steps;
       }
-      const out: Record<string, number | Float32Array | null> = {
-        history: Float32Array.from(history),
-        fieldStep: null,
-        field: null,
-        units: null,
-        weights: null,
-      };
+      let fields: PlaygroundFrame['fields'] = null;
       const start = performance.now();
       const fieldsDue = start - timing.fieldsAt >= Math.max(fieldInterval, timing.fieldsCost / FIELD_SHARE);
       if (timing.fieldsStep !== steps && (!playing || fieldsDue)) {
-        const fields = evaluateFields(model, fieldN, thumbN);
-        Object.assign(out, { fieldStep: steps, fieldN: fields.n, field: fields.probs, thumbN: fields.t, units: fields.units, weights: weights() });
+        const f = evaluateFields(model, fieldN, thumbN);
+        fields = { step: steps, n: f.n, probs: f.probs, t: f.t, units: f.units, weights: weights() };
         timing.fieldsAt = start;
         timing.fieldsCost = performance.now() - start;
         timing.fieldsStep = steps;
         fieldN = refineGrid(fieldN, timing.fieldsCost, 32, 96, thumbN);
       }
       const [, trainLoss = null, testLoss = null, trainAccuracy = null, testAccuracy = null] = latest();
-      return { ...out, trainLoss, testLoss, trainAccuracy, testAccuracy };
+      const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
+      return {
+        history: Float32Array.from(history),
+        trainLoss: finite(trainLoss),
+        testLoss: finite(testLoss),
+        trainAccuracy: finite(trainAccuracy),
+        testAccuracy: finite(testAccuracy),
+        fields,
+      };
     },
-    set(patch) {
-      for (const [key, value] of Object.entries(patch)) {
-        if (key === 'lr') optimizer.lr = value as number;
-        else if (key === 'momentum') {
-          if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = value as number;
-        } else if (key === 'l2') (optimizer as SGD | Adam).weightDecay = value as number;
-        else if (key === 'batch') batches = batchesOf(value as number);
-        else if (key === 'speed') speed = value as number;
-        else throw new Error(`playground: cannot change "${key}" mid-run`);
-      }
+    live: {
+      lr: (lr: number) => (optimizer.lr = lr),
+      // μ matters to SGD with momentum only; the other optimisers take it and ignore it.
+      momentum: (mu: number) => {
+        if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = mu;
+      },
+      l2: (l2: number) => ((optimizer as SGD | Adam).weightDecay = l2),
+      batch: (batch: number) => (batches = batchesOf(batch)),
+      speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
     },
-    evaluate(query) {
-      const q = query as PlaygroundQuery;
-      switch (q?.type) {
-        case 'data':
-          return { ...data, x: data.x.slice(), y: data.y.slice() } satisfies PlaygroundData;
-        case 'unit': {
-          const start = performance.now();
-          const out = { n: unitN, field: evaluateUnit(model, q.layer, q.unit, unitN) };
-          unitN = refineGrid(unitN, performance.now() - start, 48, 128, 8);
-          return out;
-        }
-        case 'export':
-          return exportOf();
-        default:
-          throw new Error('playground: unknown query');
-      }
+    queries: {
+      /** The data set, split: points [0, nTrain) train, the rest test. */
+      data: (): PlaygroundData => ({ ...data, x: data.x.slice(), y: data.y.slice() }),
+      /** One hidden unit's field over the plane, at a resolution the worker can afford. */
+      unit({ layer, unit }: { layer: number; unit: number }) {
+        const start = performance.now();
+        const out = { n: unitN, field: evaluateUnit(model, layer, unit, unitN) };
+        unitN = refineGrid(unitN, performance.now() - start, 48, 128, 8);
+        return out;
+      },
+      /** The trained network as JSON: architecture, settings and every parameter. */
+      export: () => exportOf(),
     },
     dispose() {
       optimizer.dispose();
@@ -274,6 +266,8 @@ export function buildPlaygroundRun(config: PlaygroundConfig, seed: number): Trai
     };
   }
 }
+
+export default defineModel({ kind: 'playground', build: buildPlaygroundRun });
 
 /** A grid one step finer when a picture took under 8 ms, one step coarser when it took over 40. */
 export function refineGrid(n: number, costMs: number, min: number, max: number, step: number): number {

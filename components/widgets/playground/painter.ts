@@ -3,8 +3,10 @@
  * worker and repaints at most once per animation frame, each part only when
  * its inputs changed. React never re-renders for a frame.
  */
-import { currentTheme, paintHeatmap, renderSvg, type Theme } from '@/components/plots';
+import { paintHeatmap, renderSvg, type Theme } from '@/components/plots';
 import { formatValue } from '@/components/ui/format';
+import { TrainingPainter } from '@/components/widgets/kit/painter';
+import type { Snapshot } from '@/workers/api';
 import { accuracyChart, classColors, decisionImage, lossChart, planeAxes, PLANE_BOX, pointsSvg, unitImage, type Chart, type PointSet } from './draw';
 import { inputFields, networkLayout, paintNetwork, thumbnailStrip, unitAt, type NetworkLayout, type UnitPlace } from './network';
 import { classCount, widthsOf, type PlaygroundParams } from './schema';
@@ -26,18 +28,16 @@ const ALL: readonly Part[] = ['plane', 'points', 'network', 'charts'];
 
 export type UnitRef = { column: number; unit: number };
 
-export interface PainterTargets {
-  planeCanvas: HTMLCanvasElement | null;
-  planeSvg: SVGSVGElement | null;
-  network: HTMLCanvasElement | null;
-  loss: SVGSVGElement | null;
-  accuracy: SVGSVGElement | null;
-  readout: HTMLElement | null;
-}
+type Targets = {
+  planeCanvas: HTMLCanvasElement;
+  planeSvg: SVGSVGElement;
+  network: HTMLCanvasElement;
+  loss: SVGSVGElement;
+  accuracy: SVGSVGElement;
+  readout: HTMLElement;
+};
 
-export class Painter {
-  targets: PainterTargets = { planeCanvas: null, planeSvg: null, network: null, loss: null, accuracy: null, readout: null };
-  params: PlaygroundParams;
+export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams, PlaygroundFrame> {
   data: PointSet | null = null;
   frame: PlaygroundFrame | null = null;
   /** The latest fields, kept across frames that carry none. */
@@ -50,16 +50,15 @@ export class Painter {
   onSelect: (unit: UnitRef | null) => void = () => undefined;
   /** The architecture changed: selection and focus are gone. */
   onClear: () => void = () => undefined;
-  private frameRequest = 0;
   /** Parts whose inputs changed since they were last painted. */
   private dirty = new Set<Part>(ALL);
   private pointsKey = '';
   private chartsAt = -Infinity;
   private chartTimer: ReturnType<typeof setTimeout> | undefined;
-  private theme: Theme = 'light';
+  private themeNow: Theme = 'light';
 
   constructor(params: PlaygroundParams) {
-    this.params = params;
+    super(params);
     this.layout = networkLayout(this.sizes());
   }
 
@@ -68,7 +67,7 @@ export class Painter {
   }
 
   /** New parameters: a new architecture drops the pictures of the old one. */
-  setParams(params: PlaygroundParams): void {
+  override setParams(params: PlaygroundParams): void {
     const before = this.sizes().join(',');
     this.params = params;
     if (this.sizes().join(',') !== before) {
@@ -107,27 +106,38 @@ export class Painter {
     this.request(...ALL);
   }
 
-  accept(frame: PlaygroundFrame): void {
+  override frames(snapshots: readonly (Snapshot<PlaygroundFrame> | null)[]): void {
+    this.snapshots = snapshots;
+    const s = snapshots[0];
+    if (!s) return;
+    this.running = s.state === 'training';
+    const frame = s.data;
     this.frame = frame;
     if (frame.fields) {
       this.fields = frame.fields;
       this.request('charts', 'plane', 'network');
     } else this.request('charts');
+    this.onFrame();
   }
+
+  /** Called after each frame is taken in (the view keeps the enlarged unit's field current). */
+  onFrame: () => void = () => undefined;
 
   /** Repaints these parts (all when none is named) at the next animation frame. */
-  request(...parts: Part[]): void {
+  override request(...parts: Part[]): void {
     for (const p of parts.length ? parts : ALL) this.dirty.add(p);
-    if (this.frameRequest || typeof requestAnimationFrame === 'undefined') return;
-    this.frameRequest = requestAnimationFrame(() => {
-      this.frameRequest = 0;
-      this.paint();
-    });
+    super.request();
   }
 
-  /** Paints what changed; `paint(true)` everything (first paint, theme change). */
-  paint(all = false): void {
-    this.theme = currentTheme();
+  /** The theme flipped, or an element was handed over: everything is painted again. */
+  protected override forget(): void {
+    for (const p of ALL) this.dirty.add(p);
+    this.pointsKey = '';
+  }
+
+  /** Paints what changed; `paint(true)` everything. */
+  protected paint(all = false): void {
+    this.themeNow = this.theme();
     const dirty = all ? new Set(ALL) : this.dirty;
     this.dirty = new Set();
     if (dirty.has('plane')) this.paintPlane();
@@ -151,6 +161,11 @@ export class Painter {
   /** Whether frames are streaming in (training): charts then repaint at their own pace. */
   running = false;
 
+  override dispose(): void {
+    clearTimeout(this.chartTimer);
+    super.dispose();
+  }
+
   private paintPlane(): void {
     const canvas = this.targets.planeCanvas;
     const ctx = canvas?.getContext('2d');
@@ -164,7 +179,7 @@ export class Painter {
     const classes = classCount(this.params);
     if (this.selected && this.unitField) {
       const { n, values } = this.unitField;
-      paintHeatmap(ctx, unitImage(values, n, this.theme), n, n, PLANE_BOX);
+      paintHeatmap(ctx, unitImage(values, n, this.themeNow), n, n, PLANE_BOX);
     } else if (this.fields && this.fields.probs.length === this.fields.n * this.fields.n * classes) {
       const { n, probs } = this.fields;
       paintHeatmap(ctx, decisionImage(probs, n, classes, this.params.discretize), n, n, PLANE_BOX);
@@ -195,12 +210,12 @@ export class Painter {
     const hiddenUnits = layout.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
     const f = this.fields;
     const fits = f !== null && f.units.length === hiddenUnits * f.t * f.t;
-    const strip = fits ? { ...thumbnailStrip(inputFields(f.t, DOMAIN.x1), f.units, f.t, this.theme), t: f.t } : null;
+    const strip = fits ? { ...thumbnailStrip(inputFields(f.t, DOMAIN.x1), f.units, f.t, this.themeNow), t: f.t } : null;
     paintNetwork(
       ctx,
       {
         layout,
-        theme: this.theme,
+        theme: this.themeNow,
         weights: fits ? f.weights : null,
         strip,
         classColors: classColors(classCount(this.params)),

@@ -1,4 +1,4 @@
-import { defaultsOf, defineSchema } from '@/components/widgets/kit/schema';
+import { defaultsOf, defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
 import type { PlaygroundConfig } from './model';
 
 export const DATASETS = [
@@ -67,7 +67,7 @@ export const playgroundSchema = defineSchema({
       minCount: 0,
       maxCount: MAX_LAYERS,
       decimals: 0,
-      default: [16, 16, 16] as readonly number[],
+      default: [16, 16, 16],
     },
     activation: { type: 'enum', key: 'act', label: 'Activation', options: ACTIVATIONS, default: 'tanh' },
     loss: { type: 'enum', key: 'loss', label: 'Loss', options: LOSSES, default: 'ce' },
@@ -91,30 +91,12 @@ export const playgroundSchema = defineSchema({
     seed: { type: 'integer', key: 'seed', label: 'Seed (initial weights, batch order)', min: 0, max: 9999, default: 1 },
     /** A pace a reader can watch (the spiral reaches 90% in a few seconds); 10,000 is as fast as the engine goes. */
     speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 10, max: 10000, default: 300 },
-    showTest: { type: 'boolean', key: 'test', label: 'Show test points', default: true as boolean },
-    discretize: { type: 'boolean', key: 'disc', label: 'Discretize the output', default: false as boolean },
+    showTest: { type: 'boolean', key: 'test', label: 'Show test points', default: true },
+    discretize: { type: 'boolean', key: 'disc', label: 'Discretize the output', default: false },
   },
 });
 
-export type PlaygroundParams = {
-  dataset: DatasetName;
-  classes: number;
-  noise: number;
-  trainPercent: number;
-  dataSeed: number;
-  widths: readonly number[];
-  activation: PlaygroundActivation;
-  loss: LossName;
-  optimizer: OptimizerName;
-  lr: number;
-  momentum: number;
-  batch: (typeof BATCH_SIZES)[number];
-  l2: (typeof L2_VALUES)[number];
-  seed: number;
-  speed: number;
-  showTest: boolean;
-  discretize: boolean;
-};
+export type PlaygroundParams = ParamsOf<typeof playgroundSchema>;
 
 /** Whole units, within range: a link may carry 3.5 units or 40. */
 export function widthsOf(params: Pick<PlaygroundParams, 'widths'>): number[] {
@@ -214,4 +196,4 @@ export function batchOf(batch: PlaygroundParams['batch']): number {
 }
 
 /** The defaults, typed. */
-export const DEFAULTS = defaultsOf(playgroundSchema) as PlaygroundParams;
+export const DEFAULTS: PlaygroundParams = defaultsOf(playgroundSchema);

@@ -1,9 +1,8 @@
 /**
  * What crosses from the playground's run in the worker to its view: the
- * plane both sides draw on and the layout of a snapshot's data. No engine
- * code here, so the page's bundle does not carry the engine.
+ * plane both sides draw on and a snapshot's Frame. No engine code here, so
+ * the page's bundle does not carry the engine.
  */
-import type { SnapshotData } from '@/workers/api';
 
 /** The input plane every picture shows: the data lie in about [−1, 1]². */
 export const DOMAIN = { x0: -1.25, x1: 1.25, y0: -1.25, y1: 1.25 } as const;
@@ -30,28 +29,4 @@ export interface PlaygroundFrame {
     /** Every layer's weight matrix (out × in), layer after layer. */
     weights: Float32Array;
   } | null;
-}
-
-const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-export function readFrame(data: SnapshotData): PlaygroundFrame {
-  const fields =
-    data.field instanceof Float32Array && data.units instanceof Float32Array && data.weights instanceof Float32Array
-      ? {
-          step: data.fieldStep as number,
-          n: data.fieldN as number,
-          probs: data.field,
-          t: data.thumbN as number,
-          units: data.units,
-          weights: data.weights,
-        }
-      : null;
-  return {
-    history: data.history instanceof Float32Array ? data.history : new Float32Array(0),
-    trainLoss: finite(data.trainLoss),
-    testLoss: finite(data.testLoss),
-    trainAccuracy: finite(data.trainAccuracy),
-    testAccuracy: finite(data.testAccuracy),
-    fields,
-  };
 }

@@ -1,18 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { withMinus } from '@/components/ui/format';
-import { pointerInViewBox, renderSvg } from '@/components/plots';
+import { pointerInViewBox } from '@/components/plots';
+import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { useStaticWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import { WorkerEvaluator } from '@/components/widgets/kit/worker-evaluator';
-import type { WidgetProps } from '@/components/widgets/registry';
-import { bandAt, drawLogits, drawProbabilities, indexed, logitScale, LOGITS_BOX, PROBS_BOX } from './draw';
-import type { SoftmaxQuery, SoftmaxReport } from './model';
+import type { Models } from '@/workers/models.generated';
+import { bandAt, indexed, logitScale, LOGITS_BOX, PROBS_BOX } from './draw';
+import type { SoftmaxReport } from './model';
+import { SoftmaxPainter } from './painter';
 import { limitReached, NaiveTable } from './readouts';
-import { LOGIT_LIMIT, softmaxSchema, type SoftmaxParams } from './schema';
+import { LOGIT_LIMIT, softmaxSchema } from './schema';
+import widget from './widget';
 import styles from './styles.module.css';
 
 const clampLogit = (v: number) => Math.round(Math.min(LOGIT_LIMIT, Math.max(-LOGIT_LIMIT, v)) * 100) / 100;
@@ -43,23 +45,19 @@ function LogitInput({ index, value, onChange }: { index: number; value: number; 
   );
 }
 
-export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? softmaxSchema.name;
-  const instance = useWidgetStore(softmaxSchema, instanceId, false);
+export default function SoftmaxTemperature(props: WidgetProps): ReactNode {
+  const w = useStaticWidget(widget, props, (params) => new SoftmaxPainter(params));
+  const { params, setParams, painter, instance } = w;
   const { store } = instance;
-  const params = useStore(store, (s) => s.params) as SoftmaxParams;
-  const setParams = useStore(store, (s) => s.setParams);
   const [report, setReport] = useState<SoftmaxReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
-  const logitsRef = useRef<SVGSVGElement>(null);
-  const probsRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
 
   // One evaluator per mount (made in an effect, so a remount gets a fresh one).
-  const evaluator = useRef<WorkerEvaluator<SoftmaxQuery, SoftmaxReport> | null>(null);
+  const evaluator = useRef<WorkerEvaluator<Models['softmax-temperature'], 'report'> | null>(null);
   useEffect(() => {
-    const e = new WorkerEvaluator<SoftmaxQuery, SoftmaxReport>({ kind: 'softmax-temperature', seed: 0, config: {} }, setError);
+    const e = new WorkerEvaluator<Models['softmax-temperature'], 'report'>({ kind: 'softmax-temperature', seed: 0, config: {} }, 'report', setError);
     evaluator.current = e;
     return () => {
       evaluator.current = null;
@@ -79,14 +77,10 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
   const current = Math.min(selected, K - 1);
 
   useEffect(() => {
-    if (logitsRef.current) renderSvg(logitsRef.current, drawLogits({ logits: params.logits, selected: current }));
-  }, [params.logits, current]);
-
-  useEffect(() => {
-    if (!probsRef.current) return;
-    const matches = report && report.probs.length === K;
-    renderSvg(probsRef.current, matches ? drawProbabilities({ probs: report.probs, naive: params.naive ? report.naiveProbs : null }) : '');
-  }, [report, params.naive, K]);
+    painter.report = report;
+    painter.selected = current;
+    painter.request();
+  }, [painter, report, current]);
 
   function setLogit(i: number, v: number) {
     const next = params.logits.slice();
@@ -129,18 +123,11 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
   );
 
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Softmax at a temperature"
-      description="Bars of editable logits above, and below them the softmax of the logits divided by a temperature T, with the entropy and the largest probability; the naive formula can be shown beside the stable one."
-      embedded={embedded}
-      embedHeight={820}
-      controls={controls}
-    >
+    <WidgetFrame widget={w} controls={controls}>
       <div className={styles.layout}>
         <div className={styles.charts}>
           <svg
-            ref={logitsRef}
+            ref={painter.ref('logits')}
             className={styles.logits}
             viewBox={`0 0 ${LOGITS_BOX.width} ${LOGITS_BOX.height}`}
             role="application"
@@ -157,7 +144,7 @@ export default function SoftmaxTemperature({ id, embedded }: WidgetProps) {
             onPointerUp={() => (dragging.current = false)}
             onPointerCancel={() => (dragging.current = false)}
           />
-          <svg ref={probsRef} viewBox={`0 0 ${PROBS_BOX.width} ${PROBS_BOX.height}`} role="img" aria-label={report ? `Probabilities at T = ${params.temperature}: ${Array.from(report.probs, (p, i) => `${indexed('p', i)} = ${p.toFixed(3)}`).join(', ')}` : 'Probabilities'} />
+          <svg ref={painter.ref('probs')} viewBox={`0 0 ${PROBS_BOX.width} ${PROBS_BOX.height}`} role="img" aria-label={report ? `Probabilities at T = ${params.temperature}: ${Array.from(report.probs, (p, i) => `${indexed('p', i)} = ${p.toFixed(3)}`).join(', ')}` : 'Probabilities'} />
         </div>
         <div className={styles.side}>
           <div className={styles.inputs} role="group" aria-label="Type the logits">

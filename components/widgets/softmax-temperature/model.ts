@@ -5,7 +5,7 @@
  * same float32 arithmetic, to show where that overflows.
  */
 import { div, exp, logSoftmax, logsumexp, max, mul, noGrad, scope, softmax, sub, sum, tensor } from '@/engine';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 
 export interface SoftmaxQuery {
   logits: readonly number[];
@@ -67,18 +67,17 @@ export function softmaxReport(query: SoftmaxQuery): SoftmaxReport {
   );
 }
 
-/** A run that never trains: it only evaluates softmax reports. */
-export function buildSoftmaxRun(): TrainableRun {
-  return {
+/** A run that never trains: it only answers softmax reports. */
+export default defineModel({
+  kind: 'softmax-temperature',
+  build: (_config: Record<string, never>) => ({
     maxSteps: 0,
-    step() {
+    step(): number {
       throw new Error('softmax-temperature does not train');
     },
     snapshot: () => ({}),
-    set(patch) {
-      if (Object.keys(patch).length) throw new Error('softmax-temperature has no live settings');
-    },
-    evaluate: (query) => softmaxReport(query as SoftmaxQuery),
+    live: {},
+    queries: { report: softmaxReport },
     dispose() {},
-  };
-}
+  }),
+});

@@ -1,85 +1,55 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { pointerInViewBox, watchWidth } from '@/components/plots';
+import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
-import { RunController, type TrainingSetup } from '@/components/widgets/kit/run-controller';
-import { useWidgetStore } from '@/components/widgets/kit/useWidgetStore';
+import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import type { WidgetProps } from '@/components/widgets/registry';
 import { COLORS, fitBox, fitX, fitY, mseBox } from './draw';
-import type { BinsConfig } from './model';
+import { HandBuiltSource } from './hand-built';
 import { BinsPainter } from './painter';
-import { binsSchema, FORMULAS, G_RANGE, MAX_STEPS, targetSpecOf, targetText, type BinsParams } from './schema';
+import { binsSchema, FORMULAS, G_RANGE, targetText } from './schema';
 import { DRAWN_POINTS } from './targets';
 import { TypedValues } from './TypedValues';
+import widget from './widget';
 import styles from './styles.module.css';
-
-type Schema = typeof binsSchema;
-
-/** Changes the trained run takes mid-run (w only changes the hand-built network). */
-const LIVE_KEYS = new Set(['lr', 'speed', 'steepness']);
 
 const clampG = (v: number) => Math.round(Math.min(G_RANGE[1], Math.max(G_RANGE[0], v)) * 100) / 100;
 
-function configOf(p: BinsParams): BinsConfig {
-  return { target: targetSpecOf(p), bins: p.bins, lr: p.lr, speed: p.speed, maxSteps: MAX_STEPS };
-}
-
-export default function UniversalBins({ id, embedded }: WidgetProps) {
-  const instanceId = id ?? binsSchema.name;
-  const instance = useWidgetStore(binsSchema, instanceId, true);
+export default function UniversalBins(props: WidgetProps): ReactNode {
+  const instanceId = props.id ?? widget.name;
+  const w = useTrainingWidget(widget, props, {
+    painter: (params) => new BinsPainter(`${instanceId}-clip`, params),
+    prepared: (runs, painter) => void painter.source?.fetch(runs[0]),
+  });
+  const { params, setParams, painter, controller, instance } = w;
   const { store } = instance;
-  const params = useStore(store, (s) => s.params) as BinsParams;
-  const setParams = useStore(store, (s) => s.setParams);
-  const fitRef = useRef<SVGSVGElement>(null);
-  const chartRef = useRef<SVGSVGElement>(null);
-  const handMseRef = useRef<HTMLElement>(null);
-  const trainedMseRef = useRef<HTMLElement>(null);
   const [selected, setSelected] = useState(Math.floor(DRAWN_POINTS / 2));
   const lastIndex = useRef<number | null>(null);
 
-  const holder = useRef<{ controller: RunController<Schema> | null }>({ controller: null });
-  const painter = useMemo(
-    () => new BinsPainter(`${instanceId}-clip`, store.getState().params as BinsParams, async () => (await holder.current.controller?.handles())?.[0]),
-    [instanceId, store],
-  );
-  const controller = useMemo(() => {
-    const setup: TrainingSetup<Schema> = {
-      specs: (p) => [{ kind: 'universal-bins', seed: (p as BinsParams).seed, config: configOf(p as BinsParams) }],
-      livePatch(changed, p) {
-        if (!changed.every((k) => LIVE_KEYS.has(k as string))) return null;
-        return [{ lr: (p as BinsParams).lr, speed: (p as BinsParams).speed }];
-      },
-      draw(snapshots) {
-        painter.snapshot = snapshots[0] ?? null;
-        painter.request(false);
-      },
-      prepared(runs) {
-        void painter.fetch(runs[0]);
-      },
-    };
-    const c = new RunController(store, setup);
-    holder.current.controller = c;
-    return c;
-  }, [store, painter]);
-
+  // The hand-built network, asked of the worker whenever the target, B or w change.
+  const [source] = useState(() => new HandBuiltSource(() => store.getState().params, async () => (await controller.handles())[0], () => painter.request()));
   useEffect(() => {
-    painter.targets = { fit: fitRef.current, chart: chartRef.current, handMse: handMseRef.current, trainedMse: trainedMseRef.current };
-    painter.paint();
+    painter.source = source;
+    void source.fetch();
+  }, [painter, source, params]);
+
+  // Each plot lays itself out for the width it is shown at.
+  useEffect(() => {
     const relayout = () => painter.request();
+    const [fit, chart] = [painter.element('fit'), painter.element('chart')];
     const unwatch = [
-      fitRef.current && watchWidth(fitRef.current, (w) => ((painter.fitBox = fitBox(w)), relayout())),
-      chartRef.current && watchWidth(chartRef.current, (w) => ((painter.mseBox = mseBox(w)), relayout())),
+      fit && watchWidth(fit, (width) => ((painter.fitBox = fitBox(width)), relayout())),
+      chart && watchWidth(chart, (width) => ((painter.mseBox = mseBox(width)), relayout())),
     ];
     return () => unwatch.forEach((u) => u?.());
   }, [painter]);
 
   useEffect(() => {
     painter.selected = params.target === 'drawn' ? selected : null;
-    painter.setParams(params);
-  }, [painter, params, selected]);
+    painter.request();
+  }, [painter, params.target, selected]);
 
   const drawing = params.target === 'drawn';
 
@@ -153,20 +123,11 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
 
   const drawnValue = params.drawn[selected];
   return (
-    <WidgetFrame
-      instance={instance}
-      title="Universal approximation with bins"
-      description="A target function g on [0, 1], the one-hidden-layer network of 2B sigmoid units built by hand from B bins, and a network of the same width trained by gradient descent from a random start; with the mean squared error of each, and the hand-built error against the number of bins."
-      controller={controller}
-      embedded={embedded}
-      embedHeight={800}
-      lossLabel="trained network’s MSE"
-      controls={controls}
-    >
+    <WidgetFrame widget={w} lossLabel="trained network’s MSE" controls={controls}>
       <div className={styles.layout}>
         <div className={styles.fit}>
           <svg
-            ref={fitRef}
+            ref={painter.ref('fit')}
             className={drawing ? styles.pad : undefined}
             role={drawing ? 'application' : 'img'}
             tabIndex={drawing ? 0 : undefined}
@@ -193,18 +154,18 @@ export default function UniversalBins({ id, embedded }: WidgetProps) {
             <li data-series="hand-built">
               <span className={styles.swatch} style={{ background: COLORS.hand }} aria-hidden="true" />
               <span>
-                built by hand, {width} units: MSE <strong ref={handMseRef}>—</strong>
+                built by hand, {width} units: MSE <strong ref={painter.ref('handMse')}>—</strong>
               </span>
             </li>
             <li data-series="trained">
               <span className={styles.swatch} style={{ background: COLORS.trained }} aria-hidden="true" />
               <span>
-                trained from a random start, {width} units: MSE <strong ref={trainedMseRef}>—</strong>
+                trained from a random start, {width} units: MSE <strong ref={painter.ref('trainedMse')}>—</strong>
               </span>
             </li>
           </ul>
           <svg
-            ref={chartRef}
+            ref={painter.ref('chart')}
             role="img"
             aria-label={`Mean squared error of the hand-built network against the number of bins B, at steepness w = ${params.steepness}; the current B marked, and the trained network's error as a diamond.`}
           />

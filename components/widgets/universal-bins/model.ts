@@ -12,7 +12,7 @@
  * Both are the engine's MLP; the hand-built one has its weights loaded.
  */
 import { Adam, backward, keep, loadParameters, mean, MLP, mse, noGrad, regressionTargets, Rng, scope, tensor, type Tensor } from '@/engine';
-import type { TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import { GRID_N, GRID_X, MAX_BINS, polyline, type TargetSpec } from './targets';
 
 /** Midpoint-rule samples per bin for the bin's mean of g. */
@@ -96,9 +96,16 @@ export interface BinsConfig {
   maxSteps: number;
 }
 
-export type BinsQuery =
-  | { type: 'hand'; target: TargetSpec; bins: number; steepness: number }
-  | { type: 'mse-by-bins'; target: TargetSpec; steepness: number };
+/** What each snapshot carries: the trained network now. */
+export interface BinsFrame {
+  /** f(x) at GRID_X. */
+  pred: Float32Array;
+  /** Mean of (f(x) − g(x))² over GRID_X. */
+  mse: number;
+  /** Where each hidden unit is halfway up (x = −b/w; NaN for a flat unit), and its output weight. */
+  centres: Float32Array;
+  outWeights: Float32Array;
+}
 
 /** The trained network's random start (see INIT_SLOPE). */
 function randomStart(model: MLP, width: number, rng: Rng): void {
@@ -113,60 +120,60 @@ function randomStart(model: MLP, width: number, rng: Rng): void {
   loadParameters(model, { 'layers.0.weight': weight, 'layers.0.bias': bias, 'layers.1.weight': out, 'layers.1.bias': [0] });
 }
 
-export function buildBinsRun(config: BinsConfig, seed: number): TrainableRun {
-  const width = 2 * config.bins;
-  const rng = new Rng(seed);
-  const model = new MLP({ sizes: [1, width, 1], activation: 'sigmoid', rng });
-  randomStart(model, width, rng);
-  const x = keep(tensor(GRID_X, [GRID_N, 1]));
-  const y = keep(tensor(Float32Array.from(GRID_X, targetFunction(config.target)), [GRID_N, 1]));
-  const optimizer = new Adam(model.parameters(), { lr: config.lr });
-  let speed = config.speed;
-  const [hiddenLayer, outputLayer] = model.layers;
-  const predict = (): Tensor => model.forward(x);
+export default defineModel({
+  kind: 'universal-bins',
+  build(config: BinsConfig, seed: number) {
+    const width = 2 * config.bins;
+    const rng = new Rng(seed);
+    const model = new MLP({ sizes: [1, width, 1], activation: 'sigmoid', rng });
+    randomStart(model, width, rng);
+    const x = keep(tensor(GRID_X, [GRID_N, 1]));
+    const y = keep(tensor(Float32Array.from(GRID_X, targetFunction(config.target)), [GRID_N, 1]));
+    const optimizer = new Adam(model.parameters(), { lr: config.lr });
+    let speed = config.speed;
+    const [hiddenLayer, outputLayer] = model.layers;
+    const predict = (): Tensor => model.forward(x);
 
-  return {
-    maxSteps: config.maxSteps,
-    step: () =>
-      scope(() => {
-        optimizer.zeroGrad();
-        const loss = mse(predict(), y);
-        backward(loss);
-        optimizer.step();
-        return loss.item();
-      }),
-    snapshot() {
-      const { pred, error } = noGrad(() =>
+    return {
+      maxSteps: config.maxSteps,
+      step: () =>
         scope(() => {
-          const p = predict();
-          return { pred: p.toArray(), error: mse(p, y).item() };
+          optimizer.zeroGrad();
+          const loss = mse(predict(), y);
+          backward(loss);
+          optimizer.step();
+          return loss.item();
         }),
-      );
-      const w = hiddenLayer.weight.toArray();
-      const b = hiddenLayer.bias!.toArray();
-      // Where each hidden unit is halfway up: σ(w·x + b) = ½ at x = −b/w (NaN for a flat unit; never drawn).
-      const centres = Float32Array.from(w, (wi, i) => (wi !== 0 ? -b[i] / wi : NaN));
-      return { pred, mse: error, centres, outWeights: outputLayer.weight.toArray() };
-    },
-    set(patch) {
-      for (const [key, value] of Object.entries(patch)) {
-        if (key === 'lr') optimizer.lr = value as number;
-        else if (key === 'speed') speed = value as number;
-        else throw new Error(`universal-bins: cannot change "${key}" mid-run`);
-      }
-    },
-    stepsPerSecond: () => speed,
-    evaluate(query) {
-      const q = query as BinsQuery;
-      if (q?.type === 'hand') return handBuilt(q.target, q.bins, q.steepness);
-      if (q?.type === 'mse-by-bins') return handMseByBins(q.target, q.steepness);
-      throw new Error('universal-bins: unknown query');
-    },
-    dispose() {
-      optimizer.dispose();
-      model.dispose();
-      x.dispose();
-      y.dispose();
-    },
-  };
-}
+      snapshot(): BinsFrame {
+        const { pred, error } = noGrad(() =>
+          scope(() => {
+            const p = predict();
+            return { pred: p.toArray(), error: mse(p, y).item() };
+          }),
+        );
+        const w = hiddenLayer.weight.toArray();
+        const b = hiddenLayer.bias!.toArray();
+        // Where each hidden unit is halfway up: σ(w·x + b) = ½ at x = −b/w (NaN for a flat unit; never drawn).
+        const centres = Float32Array.from(w, (wi, i) => (wi !== 0 ? -b[i] / wi : NaN));
+        return { pred, mse: error, centres, outWeights: outputLayer.weight.toArray() };
+      },
+      live: {
+        lr: (lr: number) => (optimizer.lr = lr),
+        speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
+      },
+      stepsPerSecond: () => speed,
+      queries: {
+        /** The hand-built network for a target, B and w (it does not train: any run can answer). */
+        hand: ({ target, bins, steepness }: { target: TargetSpec; bins: number; steepness: number }) => handBuilt(target, bins, steepness),
+        /** The hand-built network's MSE for every B at one w. */
+        mseByBins: ({ target, steepness }: { target: TargetSpec; steepness: number }) => handMseByBins(target, steepness),
+      },
+      dispose() {
+        optimizer.dispose();
+        model.dispose();
+        x.dispose();
+        y.dispose();
+      },
+    };
+  },
+});

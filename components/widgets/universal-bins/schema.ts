@@ -1,4 +1,4 @@
-import { defineSchema } from '@/components/widgets/kit/schema';
+import { defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
 import { DRAWN_POINTS, NAMED_TARGETS, type NamedTarget, type TargetSpec } from './targets';
 
 /** The trained run pauses by itself after this many steps. */
@@ -50,16 +50,7 @@ export const binsSchema = defineSchema({
   },
 });
 
-export type BinsParams = {
-  target: TargetChoice;
-  drawn: readonly number[];
-  typed: readonly number[];
-  bins: number;
-  steepness: number;
-  lr: number;
-  speed: number;
-  seed: number;
-};
+export type BinsParams = ParamsOf<typeof binsSchema>;
 
 export function targetSpecOf(p: Pick<BinsParams, 'target' | 'drawn' | 'typed'>): TargetSpec {
   if (p.target === 'drawn') return { kind: 'points', values: [...p.drawn] };

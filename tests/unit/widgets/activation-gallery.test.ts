@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { JsBackend, withBackend } from '@/engine';
 import { ACTIVATIONS, type ActivationId } from '@/components/widgets/activation-gallery/activations';
-import { allCurves, buildActivationCurves, curvesOf } from '@/components/widgets/activation-gallery/model';
+import curvesModel, { allCurves, curvesOf } from '@/components/widgets/activation-gallery/model';
+import { openRun } from '../helpers/open-run';
 import { drawGallery, galleryBox } from '@/components/widgets/activation-gallery/draw';
 import { gallerySchema, gridIndex, gridX, GRID_N } from '@/components/widgets/activation-gallery/schema';
 import { contrastRatio } from '@/components/plots';
@@ -128,11 +129,11 @@ describe('activation gallery: formulas are the engine’s', () => {
 
 describe('activation gallery: worker run, schema, drawing', () => {
   it('the worker run evaluates every activation and refuses to train', () => {
-    const run = buildActivationCurves();
-    const result = run.evaluate({ type: 'curves', x: grid, slope: 0.1 }) as ReturnType<typeof allCurves>;
+    const run = openRun(curvesModel, {});
+    const result = run.evaluate('curves', { x: grid, slope: 0.1 });
     expect(Object.keys(result).sort()).toEqual(ACTIVATIONS.map((a) => a.id).sort());
     expect(() => run.step()).toThrow(/nothing to train/);
-    expect(() => run.evaluate({ type: 'nope' })).toThrow();
+    expect(() => run.evaluate('nope' as never)).toThrow();
     run.dispose();
   });
 

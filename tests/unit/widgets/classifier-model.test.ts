@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getBackend } from '@/engine';
-import { buildClassifierRun, type ClassifierConfig } from '@/components/widgets/classifier-2d/model';
+import classifier, { type ClassifierConfig } from '@/components/widgets/classifier-2d/model';
+import { openRun } from '../helpers/open-run';
 import { confusionAt } from '@/components/widgets/classifier-2d/calibration';
 import { multiclassBoundaries } from '@/components/widgets/classifier-2d/boundary';
 import { classifierSchema, DOMAIN, FIELD_GRID, MAX_STEPS, type ClassifierParams } from '@/components/widgets/classifier-2d/schema';
@@ -39,7 +40,7 @@ type Snap = {
 };
 
 function train(over: Partial<ClassifierConfig>, steps: number, seed = defaults.seed) {
-  const run = buildClassifierRun({ ...base, ...over }, seed);
+  const run = openRun(classifier, { ...base, ...over }, seed);
   const losses: number[] = [];
   for (let s = 0; s < steps; s++) losses.push(run.step());
   const snap = run.snapshot() as unknown as Snap;
@@ -76,8 +77,8 @@ describe('classifier-2d model', () => {
   });
 
   it('changes the learning rate mid-run and refuses structural changes', () => {
-    const a = buildClassifierRun(base, 1);
-    const b = buildClassifierRun({ ...base, lr: 0.1 }, 1);
+    const a = openRun(classifier, base, 1);
+    const b = openRun(classifier, { ...base, lr: 0.1 }, 1);
     a.set({ lr: 0.1, speed: 10 });
     expect(a.stepsPerSecond!()).toBe(10);
     expect(a.step()).toBe(b.step());
@@ -87,19 +88,19 @@ describe('classifier-2d model', () => {
   });
 
   it('evaluates the field on any grid', () => {
-    const run = buildClassifierRun(base, 1);
-    const field = run.evaluate({ type: 'field', grid: { nx: 3, ny: 2, x0: -1, x1: 1, y0: -1, y1: 1 } }) as Float32Array;
+    const run = openRun(classifier, base, 1);
+    const field = run.evaluate('field', { grid: { nx: 3, ny: 2, x0: -1, x1: 1, y0: -1, y1: 1 } });
     expect(Array.from(field)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]); // zero weights: σ(0) everywhere
-    expect(() => run.evaluate({ type: 'nope' })).toThrow();
+    expect(() => run.evaluate('nope' as never)).toThrow();
     run.dispose();
   });
 
   it('leaves the backend’s memory as it found it', () => {
     const before = getBackend().bytesInUse();
-    const run = buildClassifierRun({ ...base, dataset: 'blobs3', loss: 'sq' }, 3);
+    const run = openRun(classifier, { ...base, dataset: 'blobs3', loss: 'sq' }, 3);
     for (let i = 0; i < 500; i++) run.step();
     run.snapshot();
-    run.evaluate({ type: 'field', grid: { nx: 4, ny: 4, x0: -1, x1: 1, y0: -1, y1: 1 } });
+    run.evaluate('field', { grid: { nx: 4, ny: 4, x0: -1, x1: 1, y0: -1, y1: 1 } });
     run.dispose();
     expect(getBackend().bytesInUse()).toBe(before);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDescentRun, fieldOf, type DescentConfig } from '@/components/widgets/descent-playground/model';
+import descentModel, { fieldOf, type DescentConfig } from '@/components/widgets/descent-playground/model';
+import { openRun } from '../helpers/open-run';
 import { SURFACES, SURFACE_NAMES, type SurfaceName } from '@/components/widgets/descent-playground/surfaces';
 import { descentSchema } from '@/components/widgets/descent-playground/schema';
 import { defaultsOf } from '@/components/widgets/kit/schema';
@@ -10,10 +11,10 @@ const base: DescentConfig = { surface: 'bowl', start: [-1.6, 1.3], optimizer: 'g
 
 describe('descent playground model', () => {
   it('gradient descent on the bowl follows θ ← θ − η·θ exactly', () => {
-    const run = buildDescentRun(base);
+    const run = openRun(descentModel, base);
     run.step();
     run.step();
-    const path = run.snapshot().path as Float32Array;
+    const path = run.snapshot().path;
     // ∇½‖θ‖² = θ, so each step multiplies θ by (1 − η) = 0.9.
     expect(path[2]).toBeCloseTo(-1.6 * 0.9, 6);
     expect(path[5]).toBeCloseTo(1.3 * 0.81, 6);
@@ -23,7 +24,7 @@ describe('descent playground model', () => {
   it('every optimiser reaches each landscape’s minimum region', () => {
     for (const optimizer of ['gd', 'momentum', 'adam'] as const) {
       const lr = optimizer === 'adam' ? 0.05 : 0.05;
-      const run = buildDescentRun({ ...base, surface: 'ravine', optimizer, lr });
+      const run = openRun(descentModel, { ...base, surface: 'ravine', optimizer, lr });
       let loss = Infinity;
       for (let i = 0; i < 400; i++) loss = run.step();
       expect(loss, optimizer).toBeLessThan(1e-3);
@@ -32,7 +33,7 @@ describe('descent playground model', () => {
   });
 
   it('a huge learning rate diverges, and the path keeps only finite points', () => {
-    const run = buildDescentRun({ ...base, surface: 'ravine', lr: 5 });
+    const run = openRun(descentModel, { ...base, surface: 'ravine', lr: 5 });
     let diverged = false;
     let loss = 0;
     for (let i = 0; i < 200 && !diverged; i++) {
@@ -40,16 +41,16 @@ describe('descent playground model', () => {
       diverged = run.diverged!(loss, 1);
     }
     expect(diverged).toBe(true);
-    const path = run.snapshot().path as Float32Array;
+    const path = run.snapshot().path;
     expect(path.every(Number.isFinite)).toBe(true);
     run.dispose();
   });
 
   it('changes the learning rate mid-run and refuses structural changes', () => {
-    const run = buildDescentRun(base);
+    const run = openRun(descentModel, base);
     run.set({ lr: 0.5 });
     run.step();
-    expect((run.snapshot().path as Float32Array)[2]).toBeCloseTo(-1.6 * 0.5, 6);
+    expect((run.snapshot().path)[2]).toBeCloseTo(-1.6 * 0.5, 6);
     expect(() => run.set({ surface: 'ravine' })).toThrow(/cannot change/);
     run.dispose();
   });
@@ -68,7 +69,7 @@ describe('descent playground model', () => {
 
   it('leaves the backend’s memory as it found it', () => {
     const before = getBackend().bytesInUse();
-    const run = buildDescentRun({ ...base, optimizer: 'adam' });
+    const run = openRun(descentModel, { ...base, optimizer: 'adam' });
     for (let i = 0; i < 1000; i++) run.step();
     run.snapshot();
     run.dispose();

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { add, backward, huber, mul, noGrad, parameter, scope, tensor } from '@/engine';
-import { closedForm, objective } from '@/components/widgets/fit-a-line/model';
-import { PRESETS, type Point } from '@/components/widgets/fit-a-line/presets';
+import { closedForm, objective } from '@/components/widgets/shared/line-fit/model';
+import { PRESETS, type Point } from '@/components/widgets/shared/line-fit/presets';
 
 const chapter = readFileSync(new URL('../../../content/02-linear.mdx', import.meta.url), 'utf8');
 /** LaTeX with alignment marks, spacing commands and white space taken out, for comparison. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawFit, FIT_BOX, lineOf, lineSegment } from '@/components/widgets/fit-a-line/draw';
+import { drawFit, FIT_BOX, lineOf, lineSegment } from '@/components/widgets/shared/line-fit/draw';
 import { addPoint, freeSpot, movePoint, placeable, removePoint } from '@/components/widgets/fit-a-line/editing';
-import { objectiveField } from '@/components/widgets/fit-a-line/model';
-import { PRESETS } from '@/components/widgets/fit-a-line/presets';
-import { MAX_POINTS } from '@/components/widgets/fit-a-line/schema';
+import { objectiveField } from '@/components/widgets/shared/line-fit/model';
+import { PRESETS } from '@/components/widgets/shared/line-fit/presets';
+import { MAX_POINTS } from '@/components/widgets/shared/line-fit/params';
 import { drawSurface, drawSurfaceContours, INSET_BOX, surfaceGrid } from '@/components/widgets/loss-surface/draw';
 import type { Snapshot } from '@/workers/api';
+import type { LinearFitFrame } from '@/components/widgets/shared/line-fit/model';
 
 const NOT_FINITE = /NaN|Infinity/;
 
@@ -45,7 +46,7 @@ describe('drawFit', () => {
   });
 
   it('reads lines from a snapshot only when they are finite numbers', () => {
-    const snap = (data: Snapshot['data']) => ({ data }) as Snapshot;
+    const snap = (data: Partial<LinearFitFrame>) => ({ data }) as Snapshot<Partial<LinearFitFrame>>;
     expect(lineOf(snap({ w: 1, b: 2, closedW: null, closedB: null }), 'fit')).toEqual({ w: 1, b: 2 });
     expect(lineOf(snap({ w: 1, b: 2, closedW: null, closedB: null }), 'closed')).toBeNull();
     expect(lineOf(snap({ w: NaN, b: 2 }), 'fit')).toBeNull();

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { add, backward, huber, mae, mse, mul, noGrad, parameter, scope, tensor, type Tensor } from '@/engine';
-import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from '@/components/widgets/fit-a-line/losses';
-import { closedForm, objective, objectiveField } from '@/components/widgets/fit-a-line/model';
-import { PRESETS, type Point } from '@/components/widgets/fit-a-line/presets';
-import type { LossSettings } from '@/components/widgets/fit-a-line/schema';
+import { CLOSED_FORM_TEXT, LOSSES, OBJECTIVE_TEXT } from '@/components/widgets/shared/line-fit/losses';
+import { closedForm, objective, objectiveField } from '@/components/widgets/shared/line-fit/model';
+import { PRESETS, type Point } from '@/components/widgets/shared/line-fit/presets';
+import type { LossSettings } from '@/components/widgets/shared/line-fit/params';
 
 /** The engine's mean loss of predictions against targets. */
 const engineLoss = (pred: number[], y: number[], s: LossSettings) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinearFitRun, closedForm, type LinearFitConfig } from '@/components/widgets/fit-a-line/model';
-import { PRESETS } from '@/components/widgets/fit-a-line/presets';
+import linearFit, { closedForm, type LinearFitConfig } from '@/components/widgets/shared/line-fit/model';
+import { openRun } from '../helpers/open-run';
+import { PRESETS } from '@/components/widgets/shared/line-fit/presets';
 import { getBackend } from '@/engine';
 
 const base: LinearFitConfig = {
@@ -15,7 +16,7 @@ const base: LinearFitConfig = {
 };
 
 function train(config: Partial<LinearFitConfig>, steps: number) {
-  const run = buildLinearFitRun({ ...base, ...config });
+  const run = openRun(linearFit, { ...base, ...config });
   let loss = NaN;
   for (let i = 0; i < steps; i++) loss = run.step();
   const s = run.snapshot();
@@ -96,7 +97,7 @@ describe('linear fit model', () => {
   });
 
   it('a huge learning rate diverges, and what it reports stays finite', () => {
-    const run = buildLinearFitRun({ ...base, lr: 3 });
+    const run = openRun(linearFit, { ...base, lr: 3 });
     let diverged = false;
     let first = NaN;
     for (let i = 0; i < 300 && !diverged; i++) {
@@ -114,7 +115,7 @@ describe('linear fit model', () => {
     const before = getBackend().bytesInUse();
     const { run } = train({ track: true }, 50);
     run.set({ points: PRESETS.noisy.points });
-    run.evaluate({ type: 'field', grid: { nx: 6, ny: 5, x0: -3, x1: 3, y0: -3, y1: 3 } });
+    run.evaluate('field', { grid: { nx: 6, ny: 5, x0: -3, x1: 3, y0: -3, y1: 3 } });
     run.step();
     run.dispose();
     expect(getBackend().bytesInUse()).toBe(before);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '@/engine';
-import { PRESETS, presetOf, X_RANGE, Y_RANGE, type Point } from '@/components/widgets/fit-a-line/presets';
+import { PRESETS, presetOf, X_RANGE, Y_RANGE, type Point } from '@/components/widgets/shared/line-fit/presets';
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const clampY = (v: number) => Math.min(2.9, Math.max(-2.9, v));

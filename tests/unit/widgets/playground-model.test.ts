@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getBackend, MLP, noGrad, Rng, scope, tensor } from '@/engine';
-import { buildPlaygroundRun, dataOf, refineGrid, type PlaygroundConfig } from '@/components/widgets/playground/model';
+import playgroundModel, { dataOf, refineGrid, type PlaygroundConfig } from '@/components/widgets/playground/model';
+import { openRun, type OpenRun } from '../helpers/open-run';
 import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, poolInto, thumbSize } from '@/components/widgets/playground/fields';
 import { configOf, DEFAULTS, PRESETS, playgroundSchema, presetOf, type PlaygroundParams } from '@/components/widgets/playground/schema';
 import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
-import { readFrame } from '@/components/widgets/playground/snapshot';
 
 const preset = (name: string) => ({ ...DEFAULTS, ...PRESETS.find((p) => p.name === name)!.params }) as PlaygroundParams;
 const config = (patch: Partial<PlaygroundConfig> = {}): PlaygroundConfig => ({ ...configOf(DEFAULTS), ...patch });
 
 /** Steps until test accuracy ≥ goal (checked every `every` steps), or −1. */
-function stepsTo(run: ReturnType<typeof buildPlaygroundRun>, goal: number, limit: number, every = 50): number {
+function stepsTo(run: OpenRun<typeof playgroundModel>, goal: number, limit: number, every = 50): number {
   for (let s = 1; s <= limit; s++) {
     run.step();
-    if (s % every === 0 && (readFrame(run.snapshot({ playing: false })).testAccuracy ?? 0) >= goal) return s;
+    if (s % every === 0 && (run.snapshot({ playing: false }).testAccuracy ?? 0) >= goal) return s;
   }
   return -1;
 }
@@ -22,7 +22,7 @@ describe('playground model', () => {
   it('the spiral preset (2 arms, no noise, half for training, 3 × 16 tanh, Adam) reaches 90% test accuracy within 2,000 steps', () => {
     const p = preset('spiral');
     expect(p).toMatchObject({ dataset: 'spiral', classes: 2, noise: 0, trainPercent: 50, widths: [16, 16, 16], activation: 'tanh', optimizer: 'adam' });
-    const run = buildPlaygroundRun(configOf(p), p.seed);
+    const run = openRun(playgroundModel, configOf(p), p.seed);
     const reached = stepsTo(run, 0.9, 2000);
     expect(reached).toBeGreaterThan(0);
     expect(reached).toBeLessThanOrEqual(2000);
@@ -31,34 +31,34 @@ describe('playground model', () => {
 
   it('learns every data set with a hidden layer, and a linear model cannot learn XOR', () => {
     for (const dataset of ['xor', 'circles', 'moons', 'blobs'] as const) {
-      const run = buildPlaygroundRun(config({ dataset, classes: 3, widths: [8, 8], lr: 0.02 }), 3);
+      const run = openRun(playgroundModel, config({ dataset, classes: 3, widths: [8, 8], lr: 0.02 }), 3);
       expect(stepsTo(run, 0.9, 1500), dataset).toBeGreaterThan(0);
       run.dispose();
     }
-    const linear = buildPlaygroundRun(config({ dataset: 'xor', widths: [] }), 3);
+    const linear = openRun(playgroundModel, config({ dataset: 'xor', widths: [] }), 3);
     for (let s = 0; s < 1000; s++) linear.step();
-    expect(readFrame(linear.snapshot({ playing: false })).testAccuracy).toBeLessThan(0.75);
+    expect(linear.snapshot({ playing: false }).testAccuracy).toBeLessThan(0.75);
     linear.dispose();
   });
 
   it('with no activation, depth changes nothing: circles stay out of reach of a line', () => {
-    const run = buildPlaygroundRun(config({ dataset: 'circles', widths: [8, 8, 8, 8], activation: 'linear' }), 2);
+    const run = openRun(playgroundModel, config({ dataset: 'circles', widths: [8, 8, 8, 8], activation: 'linear' }), 2);
     for (let s = 0; s < 1500; s++) run.step();
-    expect(readFrame(run.snapshot({ playing: false })).testAccuracy).toBeLessThan(0.75);
+    expect(run.snapshot({ playing: false }).testAccuracy).toBeLessThan(0.75);
     run.dispose();
   });
 
   it('the squared loss trains too (SGD with momentum, full batch)', () => {
-    const run = buildPlaygroundRun(config({ dataset: 'moons', loss: 'sq', optimizer: 'momentum', lr: 0.3, batch: 0, widths: [8] }), 1);
+    const run = openRun(playgroundModel, config({ dataset: 'moons', loss: 'sq', optimizer: 'momentum', lr: 0.3, batch: 0, widths: [8] }), 1);
     const first = run.step();
     expect(stepsTo(run, 0.85, 1500)).toBeGreaterThan(0);
-    expect(readFrame(run.snapshot({ playing: false })).trainLoss).toBeLessThan(first);
+    expect(run.snapshot({ playing: false }).trainLoss).toBeLessThan(first);
     run.dispose();
   });
 
   it('same seed, same run, step for step; another seed, another run', () => {
     const losses = (seed: number) => {
-      const run = buildPlaygroundRun(config({ widths: [8, 8] }), seed);
+      const run = openRun(playgroundModel, config({ widths: [8, 8] }), seed);
       const out = Array.from({ length: 30 }, () => run.step());
       run.dispose();
       return out;
@@ -68,7 +68,7 @@ describe('playground model', () => {
   });
 
   it('counts epochs: one per pass over the training points', () => {
-    const run = buildPlaygroundRun(config({ trainPercent: 50, batch: 10 }), 1); // 250 points: 25 steps an epoch
+    const run = openRun(playgroundModel, config({ trainPercent: 50, batch: 10 }), 1); // 250 points: 25 steps an epoch
     for (let s = 0; s < 24; s++) run.step();
     expect(run.epoch!()).toBe(0);
     run.step();
@@ -80,7 +80,7 @@ describe('playground model', () => {
   });
 
   it('takes learning rate, momentum, batch size and L2 mid-run, and refuses structural changes', () => {
-    const run = buildPlaygroundRun(config({ optimizer: 'momentum' }), 1);
+    const run = openRun(playgroundModel, config({ optimizer: 'momentum' }), 1);
     run.step();
     expect(run.stepsPerSecond!()).toBe(DEFAULTS.speed);
     run.set({ lr: 0.5, momentum: 0.5, batch: 50, l2: 0.01, speed: 40 });
@@ -91,8 +91,8 @@ describe('playground model', () => {
   });
 
   it('a paused snapshot carries fresh fields; a playing one thins them out', () => {
-    const run = buildPlaygroundRun(config({ widths: [4, 3] }), 1);
-    const first = readFrame(run.snapshot({ playing: false }));
+    const run = openRun(playgroundModel, config({ widths: [4, 3] }), 1);
+    const first = run.snapshot({ playing: false });
     expect(first.fields).not.toBeNull();
     const { n, t, probs, units, weights } = first.fields!;
     expect(probs.length).toBe(n * n * 2);
@@ -100,33 +100,33 @@ describe('playground model', () => {
     expect(weights.length).toBe(2 * 4 + 4 * 3 + 3 * 2);
     expect(first.history.length).toBe(5);
     // Nothing changed: nothing to recompute.
-    expect(readFrame(run.snapshot({ playing: false })).fields).toBeNull();
+    expect(run.snapshot({ playing: false }).fields).toBeNull();
     let now = 1e6;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     run.step();
-    expect(readFrame(run.snapshot({ playing: true })).fields?.step).toBe(1);
+    expect(run.snapshot({ playing: true }).fields?.step).toBe(1);
     run.step();
     now += 20;
-    expect(readFrame(run.snapshot({ playing: true })).fields).toBeNull(); // too soon after the last picture
+    expect(run.snapshot({ playing: true }).fields).toBeNull(); // too soon after the last picture
     now += 100;
-    expect(readFrame(run.snapshot({ playing: true })).fields?.step).toBe(2);
+    expect(run.snapshot({ playing: true }).fields?.step).toBe(2);
     run.step();
-    expect(readFrame(run.snapshot({ playing: false })).fields?.step).toBe(3); // a pause or step: always fresh
+    expect(run.snapshot({ playing: false }).fields?.step).toBe(3); // a pause or step: always fresh
     clock.mockRestore();
     run.dispose();
   });
 
   it('evaluates the data, one unit at full resolution, and exports its weights as JSON', () => {
     const cfg = config({ widths: [5, 3] });
-    const run = buildPlaygroundRun(cfg, 1);
-    const data = run.evaluate({ type: 'data' }) as ReturnType<typeof dataOf>;
+    const run = openRun(playgroundModel, cfg, 1);
+    const data = run.evaluate('data');
     expect(data.nTrain).toBe(250);
     expect(Array.from(data.y)).toEqual(Array.from(dataOf(cfg).y));
-    const unit = run.evaluate({ type: 'unit', layer: 1, unit: 2 }) as { n: number; field: Float32Array };
+    const unit = run.evaluate('unit', { layer: 1, unit: 2 });
     expect(unit.field.length).toBe(unit.n * unit.n);
     expect(unit.field.every((v) => v >= -1 && v <= 1)).toBe(true); // tanh
-    expect(() => run.evaluate({ type: 'unit', layer: 2, unit: 0 })).toThrow(/no hidden layer/);
-    const json = JSON.parse(JSON.stringify(run.evaluate({ type: 'export' })));
+    expect(() => run.evaluate('unit', { layer: 2, unit: 0 })).toThrow(/no hidden layer/);
+    const json = JSON.parse(JSON.stringify(run.evaluate('export')));
     expect(json.sizes).toEqual([2, 5, 3, 2]);
     expect(json.layers.map((l: { weight: number[][] }) => [l.weight.length, l.weight[0].length])).toEqual([[5, 2], [3, 5], [2, 3]]);
     run.dispose();
@@ -134,21 +134,21 @@ describe('playground model', () => {
 
   it('leaves the backend’s memory as it found it', () => {
     const before = getBackend().bytesInUse();
-    const run = buildPlaygroundRun(config({ widths: [8, 8] }), 1);
+    const run = openRun(playgroundModel, config({ widths: [8, 8] }), 1);
     for (let i = 0; i < 300; i++) {
       run.step();
       if (i % 50 === 0) run.snapshot({ playing: false });
     }
-    run.evaluate({ type: 'unit', layer: 0, unit: 0 });
+    run.evaluate('unit', { layer: 0, unit: 0 });
     run.dispose();
     expect(getBackend().bytesInUse()).toBe(before);
   });
 
   it('a reckless learning rate wrecks the fit but leaves every number it reports finite', () => {
-    const run = buildPlaygroundRun(config({ optimizer: 'adam', lr: 3, widths: [32, 32], activation: 'relu' }), 1);
+    const run = openRun(playgroundModel, config({ optimizer: 'adam', lr: 3, widths: [32, 32], activation: 'relu' }), 1);
     const losses = Array.from({ length: 300 }, () => run.step());
     expect(Math.max(...losses)).toBeGreaterThan(100); // it blew up on the way
-    const frame = readFrame(run.snapshot({ playing: false }));
+    const frame = run.snapshot({ playing: false });
     for (const v of [frame.trainLoss, frame.testLoss, frame.trainAccuracy, frame.testAccuracy]) expect(Number.isFinite(v)).toBe(true);
     for (const a of [frame.fields!.probs, frame.fields!.units, frame.fields!.weights, frame.history]) expect(a.every(Number.isFinite)).toBe(true);
     run.dispose();

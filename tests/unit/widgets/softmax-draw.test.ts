@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { band, bandAt, drawLogits, drawProbabilities, indexed, LOGITS_BOX, probabilityText } from '@/components/widgets/softmax-temperature/draw';
 import { expText, limitReached } from '@/components/widgets/softmax-temperature/readouts';
-import { buildSoftmaxRun, softmaxReport } from '@/components/widgets/softmax-temperature/model';
+import softmaxModel, { softmaxReport } from '@/components/widgets/softmax-temperature/model';
+import { openRun } from '../helpers/open-run';
 import { softmaxSchema } from '@/components/widgets/softmax-temperature/schema';
 import { defaultsOf } from '@/components/widgets/kit/schema';
 import { getBackend } from '@/engine';
@@ -67,9 +68,9 @@ describe('softmax-temperature readouts', () => {
 
   it('the worker-side run only evaluates, and frees what it used', () => {
     const before = getBackend().bytesInUse();
-    const run = buildSoftmaxRun();
+    const run = openRun(softmaxModel, {});
     expect(() => run.step()).toThrow(/does not train/);
-    const r = run.evaluate({ logits: [1, 2, 3], temperature: 0.5 }) as ReturnType<typeof softmaxReport>;
+    const r = run.evaluate('report', { logits: [1, 2, 3], temperature: 0.5 });
     expect(r.argmax).toBe(2);
     run.dispose();
     expect(getBackend().bytesInUse()).toBe(before);

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
+import binsModel, {
   binHeights,
-  buildBinsRun,
   handBuilt,
   handBuiltNetwork,
   handMseByBins,
@@ -16,6 +15,7 @@ import {
   type BinsConfig,
 } from '@/components/widgets/universal-bins/model';
 import { binsSchema, FORMULAS, targetSpecOf, targetText } from '@/components/widgets/universal-bins/schema';
+import { openRun } from '../helpers/open-run';
 import { isValid } from '@/components/widgets/kit/schema';
 import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
 import { GRID_X, NAMED_TARGETS, parseTyped, polyline, type TargetSpec } from '@/components/widgets/universal-bins/targets';
@@ -138,7 +138,7 @@ describe('trained network', () => {
   const config: BinsConfig = { target: { kind: 'bumpy' }, bins: 8, lr: 0.02, speed: 300, maxSteps: 20000 };
 
   it('starts at random sigmoids centred in [0, 1] and learns: the MSE falls tenfold in 1,500 steps', () => {
-    const run = buildBinsRun(config, 1);
+    const run = openRun(binsModel, config, 1);
     const start = run.snapshot();
     const centres = start.centres as Float32Array;
     expect(centres.length).toBe(16);
@@ -155,7 +155,7 @@ describe('trained network', () => {
 
   it('the same seed gives the same run; another seed another start', () => {
     const losses = (seed: number) => {
-      const run = buildBinsRun(config, seed);
+      const run = openRun(binsModel, config, seed);
       const out = Array.from({ length: 20 }, () => run.step());
       run.dispose();
       return out;
@@ -165,7 +165,7 @@ describe('trained network', () => {
   });
 
   it('takes learning-rate and pace changes mid-run, and refuses others', () => {
-    const run = buildBinsRun(config, 1);
+    const run = openRun(binsModel, config, 1);
     run.set({ lr: 0.001, speed: 50 });
     expect(run.stepsPerSecond!()).toBe(50);
     expect(() => run.set({ bins: 3 })).toThrow(/cannot change/);
@@ -173,12 +173,12 @@ describe('trained network', () => {
   });
 
   it('answers hand-built queries for any target, B and w', () => {
-    const run = buildBinsRun(config, 1);
-    const hand = run.evaluate({ type: 'hand', target: step, bins: 4, steepness: 1000 }) as ReturnType<typeof handBuilt>;
+    const run = openRun(binsModel, config, 1);
+    const hand = run.evaluate('hand', { target: step, bins: 4, steepness: 1000 });
     expect(hand.heights.length).toBe(4);
-    const byB = run.evaluate({ type: 'mse-by-bins', target: step, steepness: 1000 }) as Float32Array;
+    const byB = run.evaluate('mseByBins', { target: step, steepness: 1000 });
     expect(byB.length).toBe(50);
-    expect(() => run.evaluate({ type: 'x' })).toThrow();
+    expect(() => run.evaluate('x' as never)).toThrow();
     run.dispose();
   });
 
@@ -190,7 +190,7 @@ describe('trained network', () => {
 
 describe('drawing', () => {
   const hand = handBuilt({ kind: 'sine' }, 6, 120);
-  const run = buildBinsRun({ target: { kind: 'sine' }, bins: 6, lr: 0.02, speed: 300, maxSteps: 100 }, 2);
+  const run = openRun(binsModel, { target: { kind: 'sine' }, bins: 6, lr: 0.02, speed: 300, maxSteps: 100 }, 2);
   for (let i = 0; i < 30; i++) run.step();
   const snap = run.snapshot();
   run.dispose();

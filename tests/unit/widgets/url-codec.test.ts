@@ -163,7 +163,7 @@ describe('linked defaults', () => {
       { fn: 'steep', lr: 0.001 },
       { fn: 'bowl', lr: 0.001 },
       { fn: 'bowl', lr: 0.1 },
-    ]) {
+    ] as const) {
       expect(decodeState(linkedSchema, encodeState(linkedSchema, state)).state).toEqual(state);
     }
   });

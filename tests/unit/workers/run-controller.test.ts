@@ -7,32 +7,33 @@ import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { Trainer } from '@/workers/trainer';
 import { TrainerPool } from '@/workers/client';
-import type { ModelBuilder, TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import type { Snapshot } from '@/workers/api';
 import { RunController } from '@/components/widgets/kit/run-controller';
 import { createWidgetStore } from '@/components/widgets/kit/store';
 import { defineSchema, defaultsOf } from '@/components/widgets/kit/schema';
 
-function halving(config: { ratio: number }): TrainableRun {
-  let loss = 1;
-  let ratio = config.ratio;
-  return {
-    step: () => (loss *= ratio),
-    snapshot: () => ({ loss: new Float32Array([loss]) }),
-    set(patch) {
-      ratio = patch.ratio as number;
-    },
-    evaluate: () => null,
-    stepsPerSecond: () => 400,
-    dispose() {},
-  };
-}
+const halving = defineModel({
+  kind: 'halving',
+  build(config: { ratio: number }) {
+    let loss = 1;
+    let ratio = config.ratio;
+    return {
+      step: () => (loss *= ratio),
+      snapshot: () => ({ loss: new Float32Array([loss]) }),
+      live: { ratio: (r: number) => (ratio = r) },
+      queries: {},
+      stepsPerSecond: () => 400,
+      dispose() {},
+    };
+  },
+});
 
 /** A stand-in Worker: a MessagePort with a Trainer behind it, and a way to make it "die". */
 function fakeWorkerFactory(created: { port: MessagePort; die(): void }[]) {
   return () => {
     const { port1, port2 } = new MessageChannel();
-    const trainer = new Trainer({ halving: halving as ModelBuilder<never> }, {
+    const trainer = new Trainer({ halving }, {
       now: () => performance.now(),
       yieldThen: (fn, delay) => (delay === undefined ? setImmediate(fn) : setTimeout(fn, delay)),
       send: (cb, s: Snapshot) => cb(s),

@@ -1,33 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { Trainer, type TrainerEnv } from '@/workers/trainer';
-import type { ModelBuilder, TrainableRun } from '@/workers/model';
+import { defineModel } from '@/workers/model';
 import type { Snapshot } from '@/workers/api';
 
-/** A stand-in model: loss = scale · r^step, so it shrinks (r < 1) or explodes (r > 1). */
-function geometric(config: { ratio: number; pace?: number; maxSteps?: number }): TrainableRun {
-  let loss = 1;
-  let ratio = config.ratio;
-  let pace = config.pace ?? null;
-  let steps = 0;
-  return {
-    step() {
-      steps++;
-      loss *= ratio;
-      return loss;
-    },
-    snapshot: (options) => ({ steps, path: new Float32Array([steps, loss]), playing: options?.playing ?? null }),
-    set(patch) {
-      if ('ratio' in patch) ratio = patch.ratio as number;
-      if ('pace' in patch) pace = patch.pace as number | null;
-    },
-    evaluate: (q) => ({ echo: q, steps }),
-    stepsPerSecond: () => pace,
-    maxSteps: config.maxSteps,
-    dispose() {},
-  };
+interface GeometricFrame {
+  steps: number;
+  path: Float32Array;
+  playing: boolean | null;
 }
 
-const registry = { geometric: geometric as ModelBuilder<never> };
+/** A stand-in model: loss = scale · r^step, so it shrinks (r < 1) or explodes (r > 1). */
+const geometric = defineModel({
+  kind: 'geometric',
+  build(config: { ratio: number; pace?: number | null; maxSteps?: number }) {
+    let loss = 1;
+    let ratio = config.ratio;
+    let pace = config.pace ?? null;
+    let steps = 0;
+    return {
+      step() {
+        steps++;
+        loss *= ratio;
+        return loss;
+      },
+      snapshot: (options?: { playing: boolean }): GeometricFrame => ({ steps, path: new Float32Array([steps, loss]), playing: options?.playing ?? null }),
+      live: {
+        ratio: (r: number) => (ratio = r),
+        pace: (p: number | null | undefined) => (pace = p ?? null),
+      },
+      queries: { q: () => ({ echo: 'q', steps }) },
+      stepsPerSecond: () => pace,
+      maxSteps: config.maxSteps,
+      dispose() {},
+    };
+  },
+});
+
+const registry = { geometric };
 
 function realEnv(): TrainerEnv {
   return {
@@ -50,19 +59,19 @@ describe('Trainer', () => {
     expect(s.step).toBe(3);
     expect(s.loss).toBe(0.125);
     expect(s.state).toBe('paused');
-    expect(s.data.steps).toBe(3);
+    expect((s.data as GeometricFrame).steps).toBe(3);
   });
 
   it('tells the model whether a snapshot is a streamed frame or answers a call', async () => {
     const t = new Trainer(registry, realEnv());
     const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.99 } });
-    expect((await t.step(id, 1)).data.playing).toBe(false);
+    expect(((await t.step(id, 1)).data as GeometricFrame).playing).toBe(false);
     const frames: Snapshot[] = [];
     await t.play(id, (s) => frames.push(s));
     await sleep(80);
-    expect((await t.pause(id)).data.playing).toBe(false);
+    expect(((await t.pause(id)).data as GeometricFrame).playing).toBe(false);
     expect(frames.length).toBeGreaterThan(0);
-    expect(frames.every((f) => f.data.playing === true || f.state !== 'training')).toBe(true);
+    expect(frames.every((f) => (f.data as GeometricFrame).playing === true || f.state !== 'training')).toBe(true);
   });
 
   it('refuses an unknown model kind with a clear message', async () => {
@@ -138,7 +147,7 @@ describe('Trainer', () => {
   it('evaluates on demand and closes runs', async () => {
     const t = new Trainer(registry, realEnv());
     const id = await t.open({ kind: 'geometric', seed: 1, config: { ratio: 0.5 } });
-    expect(await t.evaluate(id, 'q')).toEqual({ echo: 'q', steps: 0 });
+    expect(await t.evaluate(id, 'q', undefined)).toEqual({ echo: 'q', steps: 0 });
     await t.close(id);
     expect(t.size).toBe(0);
     await expect(t.step(id, 1)).rejects.toThrow(/No run/);

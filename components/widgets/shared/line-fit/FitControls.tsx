@@ -5,7 +5,7 @@ import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import type { WidgetSchema } from '@/components/widgets/kit/schema';
 import type { WidgetStore } from '@/components/widgets/kit/store';
 
-/** The parameters both chapter-2 widgets have (LOSS_PARAMS, lrParam, speedParam in schema.ts). */
+/** The parameters both chapter-2 widgets have (LOSS_PARAMS, lrParam, speedParam in params.ts). */
 const NAMES = ['loss', 'delta', 'ridge', 'lr', 'speed'] as const;
 
 /** Loss, Huber δ (live only for the Huber loss), ridge λ, learning rate and pace. */

@@ -7,7 +7,7 @@
 import { axes, gridLines, innerRect, plotBox, scatterCircles, scatterSvg, xScale, yScale, type PlotBox, type Scale } from '@/components/plots';
 import { el, num } from '@/components/plots/svg';
 import type { Snapshot } from '@/workers/api';
-import type { Line } from './model';
+import type { Line, LinearFitFrame } from './model';
 import { X_RANGE, Y_RANGE, type Point } from './presets';
 
 export const FIT_BOX: PlotBox = plotBox(480, 330, { top: 10, right: 12, bottom: 34, left: 38 });
@@ -29,7 +29,7 @@ export interface FitPicture {
 }
 
 /** Gradient descent's line, or the closed-form one, from a linear-fit run's snapshot. */
-export function lineOf(snapshot: Snapshot | null | undefined, which: 'fit' | 'closed'): Line | null {
+export function lineOf(snapshot: Snapshot<Partial<LinearFitFrame>> | null | undefined, which: 'fit' | 'closed'): Line | null {
   const d = snapshot?.data;
   const [w, b] = which === 'fit' ? [d?.w, d?.b] : [d?.closedW, d?.closedB];
   return typeof w === 'number' && typeof b === 'number' && Number.isFinite(w) && Number.isFinite(b) ? { w, b } : null;

@@ -30,9 +30,9 @@ import {
   type Tensor,
 } from '@/engine';
 import { gridPoints, type Grid } from '@/components/plots/grid';
-import { defaultDiverged, type TrainableRun } from '@/workers/model';
+import { defaultDiverged, defineModel } from '@/workers/model';
+import type { LossSettings } from './params';
 import type { Point } from './presets';
-import type { LossSettings } from './schema';
 
 export interface LinearFitConfig extends LossSettings {
   points: readonly Point[];
@@ -47,15 +47,23 @@ export interface LinearFitConfig extends LossSettings {
   maxSteps?: number;
 }
 
-export type LinearFitQuery = { type: 'field'; grid: Grid };
-
 export interface Line {
   w: number;
   b: number;
 }
 
-/** Keys `set` accepts mid-run. */
-const LIVE_KEYS = new Set(['points', 'loss', 'delta', 'ridge', 'lr', 'speed']);
+/** What each snapshot carries: the line now, the exact answer, and (when tracked) the walk. */
+export interface LinearFitFrame {
+  /** Gradient descent's line: the last finite (w, b). */
+  w: number;
+  b: number;
+  /** The least-squares line (ridge included); null when it is not a finite line. */
+  closedW: number | null;
+  closedB: number | null;
+  /** (w, b) after each step, flat, and the loss there (with `track`). */
+  path: Float32Array | null;
+  losses: Float32Array | null;
+}
 
 /** |w| or |b| beyond this and the run has left any picture for good. */
 const ESCAPE = 1e4;
@@ -132,86 +140,88 @@ function tensorsOf(points: readonly Point[]): { x: Tensor; y: Tensor } {
   return { x: keep(tensor(points.map((p) => p[0]), [n, 1])), y: keep(tensor(points.map((p) => p[1]), [n, 1])) };
 }
 
-export function buildLinearFitRun(config: LinearFitConfig): TrainableRun {
-  if (config.points.length === 0) throw new Error('linear fit: no points');
-  let points = config.points;
-  let settings: LossSettings = { loss: config.loss, delta: config.delta, ridge: config.ridge };
-  let data = tensorsOf(points);
-  let closed = closedForm(points, settings.ridge);
-  let speed = config.speed;
-  const w = parameter(tensor([config.start[0]]));
-  const b = parameter(tensor([config.start[1]]));
-  const optimizer = new SGD([w, b], { lr: config.lr });
+export default defineModel({
+  kind: 'linear-fit',
+  build(config: LinearFitConfig) {
+    if (config.points.length === 0) throw new Error('linear fit: no points');
+    let points = config.points;
+    let settings: LossSettings = { loss: config.loss, delta: config.delta, ridge: config.ridge };
+    let data = tensorsOf(points);
+    let closed = closedForm(points, settings.ridge);
+    let speed = config.speed;
+    const w = parameter(tensor([config.start[0]]));
+    const b = parameter(tensor([config.start[1]]));
+    const optimizer = new SGD([w, b], { lr: config.lr });
 
-  const predict = () => add(mul(data.x, w), b);
-  const lossNow = () => noGrad(() => scope(() => objective(predict(), data.y, w, settings).item()));
-  // The last finite (w, b): what is drawn, even after a step overflows.
-  let line: Line = { w: config.start[0], b: config.start[1] };
-  let escaped = false;
-  const path = config.track ? [line.w, line.b] : null;
-  const losses = config.track ? [lossNow()] : null;
+    const predict = () => add(mul(data.x, w), b);
+    const lossNow = () => noGrad(() => scope(() => objective(predict(), data.y, w, settings).item()));
+    // The last finite (w, b): what is drawn, even after a step overflows.
+    let line: Line = { w: config.start[0], b: config.start[1] };
+    let escaped = false;
+    const path = config.track ? [line.w, line.b] : null;
+    const losses = config.track ? [lossNow()] : null;
+    /** A change of the data or the objective moves the exact answer. */
+    const objectiveChanged = (next: Partial<LossSettings>) => {
+      settings = { ...settings, ...next };
+      closed = closedForm(points, settings.ridge);
+    };
 
-  return {
-    maxSteps: config.maxSteps,
-    step() {
-      scope(() => {
-        optimizer.zeroGrad();
-        backward(objective(predict(), data.y, w, settings));
-        optimizer.step();
-      });
-      const wv = w.item();
-      const bv = b.item();
-      const loss = lossNow();
-      escaped = !(Math.abs(wv) < ESCAPE && Math.abs(bv) < ESCAPE);
-      if (Number.isFinite(wv) && Number.isFinite(bv) && Number.isFinite(loss)) {
-        line = { w: wv, b: bv };
-        path?.push(wv, bv);
-        losses?.push(loss);
-      }
-      return loss;
-    },
-    diverged: (loss, firstLoss) => escaped || defaultDiverged(loss, firstLoss),
-    snapshot: () => ({
-      w: line.w,
-      b: line.b,
-      closedW: closed?.w ?? null,
-      closedB: closed?.b ?? null,
-      path: path ? new Float32Array(path) : null,
-      losses: losses ? new Float32Array(losses) : null,
-    }),
-    set(patch) {
-      for (const [key, value] of Object.entries(patch)) {
-        if (!LIVE_KEYS.has(key)) throw new Error(`linear fit: cannot change "${key}" mid-run`);
-      }
-      if (patch.lr !== undefined) optimizer.lr = patch.lr as number;
-      if (patch.speed !== undefined) speed = patch.speed as number;
-      settings = {
-        loss: (patch.loss as LossSettings['loss'] | undefined) ?? settings.loss,
-        delta: (patch.delta as number | undefined) ?? settings.delta,
-        ridge: (patch.ridge as number | undefined) ?? settings.ridge,
-      };
-      if (patch.points !== undefined) {
-        const next = patch.points as Point[];
-        if (next.length === 0) throw new Error('linear fit: no points');
+    return {
+      maxSteps: config.maxSteps,
+      step() {
+        scope(() => {
+          optimizer.zeroGrad();
+          backward(objective(predict(), data.y, w, settings));
+          optimizer.step();
+        });
+        const wv = w.item();
+        const bv = b.item();
+        const loss = lossNow();
+        escaped = !(Math.abs(wv) < ESCAPE && Math.abs(bv) < ESCAPE);
+        if (Number.isFinite(wv) && Number.isFinite(bv) && Number.isFinite(loss)) {
+          line = { w: wv, b: bv };
+          path?.push(wv, bv);
+          losses?.push(loss);
+        }
+        return loss;
+      },
+      diverged: (loss, firstLoss) => escaped || defaultDiverged(loss, firstLoss),
+      snapshot: (): LinearFitFrame => ({
+        w: line.w,
+        b: line.b,
+        closedW: closed?.w ?? null,
+        closedB: closed?.b ?? null,
+        path: path ? new Float32Array(path) : null,
+        losses: losses ? new Float32Array(losses) : null,
+      }),
+      // Every setting applies mid-run: the line keeps its place and walks to the new best fit.
+      live: {
+        points(next: readonly Point[]) {
+          if (next.length === 0) throw new Error('linear fit: no points');
+          data.x.dispose();
+          data.y.dispose();
+          points = next;
+          data = tensorsOf(points);
+          objectiveChanged({});
+        },
+        loss: (loss: LossSettings['loss']) => objectiveChanged({ loss }),
+        delta: (delta: number) => objectiveChanged({ delta }),
+        ridge: (ridge: number) => objectiveChanged({ ridge }),
+        lr: (lr: number) => (optimizer.lr = lr),
+        speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
+      },
+      stepsPerSecond: () => speed,
+      queries: {
+        /** The objective over a (w, b) grid, for the loss surface's contours. */
+        field: ({ grid }: { grid: Grid }) => objectiveField(points, settings, grid),
+      },
+      dispose() {
+        optimizer.dispose();
+        w.dispose();
+        b.dispose();
         data.x.dispose();
         data.y.dispose();
-        points = next;
-        data = tensorsOf(points);
-      }
-      closed = closedForm(points, settings.ridge);
-    },
-    stepsPerSecond: () => speed,
-    evaluate(query) {
-      const q = query as LinearFitQuery;
-      if (q?.type !== 'field') throw new Error('linear fit: unknown query');
-      return objectiveField(points, settings, q.grid);
-    },
-    dispose() {
-      optimizer.dispose();
-      w.dispose();
-      b.dispose();
-      data.x.dispose();
-      data.y.dispose();
-    },
-  };
-}
+      },
+    };
+  },
+});

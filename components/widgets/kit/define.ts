@@ -1,0 +1,95 @@
+/**
+ * A widget, declared once as data in its folder's `widget.ts`: where it
+ * lives in the book, its placeholder heights, its parameters, the models it
+ * opens in the worker and what it sends them, and its benchmark scenarios.
+ * `components/widgets/index.ts` lists the widgets; the MDX names, the lazy
+ * views, the embed pages, the content check and `npm run bench:ui` all read
+ * that list, and the worker's models map is derived from the same folders.
+ */
+import type { ComponentType } from 'react';
+import type { ModelKind, Models } from '@/workers/models.generated';
+import type { ConfigOf, LiveKeyOf } from '@/workers/model';
+import type { StateOf, WidgetSchema } from './schema';
+
+export interface WidgetProps {
+  /** Instance id: the URL key and anchor. Defaults to the widget's name. */
+  id?: string;
+  embedded?: boolean;
+  /**
+   * The state this instance starts in, written as in a link
+   * (`fn.rosenbrock~lr.0.0005`): a chapter can place a widget ready to show
+   * its point. A link's own state for the instance wins over it.
+   */
+  preset?: string;
+}
+
+/** A `npm run bench:ui` scenario: a page to open, press play on this widget, and measure. */
+export interface BenchScenario {
+  name: string;
+  /** Relative to the site's root, e.g. `chapters/mlp/?playground=v.1~sp.10000#playground`. */
+  path: string;
+  /** Extra figures read at the end: [selector inside the widget (':scope' for its root), attribute]. */
+  readouts?: Readonly<Record<string, readonly [selector: string, attribute: string]>>;
+}
+
+/** How a training widget's parameters become runs in the worker. */
+export interface WidgetRun<S extends WidgetSchema, K extends ModelKind, Input> {
+  /**
+   * What the worker receives: one config per run (a widget may train
+   * several side by side; the first is the readout's). `input` is data the
+   * view supplies from outside its parameters (points another widget shares).
+   */
+  config(params: StateOf<S>, input: Input): ConfigOf<Models[K]> | readonly ConfigOf<Models[K]>[];
+  /** The runs' seed (0 when absent). */
+  seed?(params: StateOf<S>): number;
+  /**
+   * Config keys that apply mid-run. A parameter change that alters only
+   * these reaches the runs live; one that alters any other key starts fresh
+   * runs; one that alters no key (a view toggle) reaches only the painter.
+   */
+  live: readonly LiveKeyOf<Models[K]>[];
+}
+
+export interface WidgetDefinition<S extends WidgetSchema = WidgetSchema, K extends ModelKind = ModelKind, Input = undefined> {
+  /** Also the URL key, the default anchor and the embed path (`/embed/<name>/`). */
+  name: string;
+  /** The MDX component a chapter writes, e.g. `<DescentPlayground />`. */
+  component: string;
+  title: string;
+  /** One sentence that says what the widget shows, for screen readers. */
+  description: string;
+  /** The chapter's slug and the section the embed page links back to. */
+  chapter: string;
+  section: string;
+  /**
+   * Placeholder heights in CSS pixels, so the page does not jump when the
+   * widget loads: its rendered height in the chapter column at desktop width
+   * (1280 px) and on a phone (375 px), measured.
+   */
+  height: number;
+  phoneHeight: number;
+  /** Suggested iframe height for the embed snippet. */
+  embedHeight: number;
+  /** The view, loaded on the client only when the reader comes near. */
+  view(): Promise<{ default: ComponentType<WidgetProps> }>;
+  schema: S;
+  /** The model kinds this widget opens (the first is the one `run` trains). */
+  models: readonly K[];
+  /** For widgets that train; absent for widgets that only evaluate. */
+  run?: WidgetRun<S, K, Input>;
+  bench?: readonly BenchScenario[];
+}
+
+/** Declares a widget; the types of `run` follow from its schema and its first model. */
+export function defineWidget<S extends WidgetSchema, const K extends ModelKind, Input = undefined>(
+  definition: WidgetDefinition<S, K, Input>,
+): WidgetDefinition<S, K, Input> {
+  if (definition.name !== definition.schema.name) {
+    throw new Error(`widget "${definition.name}": its schema is named "${definition.schema.name}"`);
+  }
+  return definition;
+}
+
+// Any widget, whatever its schema and model (for lists of them).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWidget = WidgetDefinition<any, any, any>;
