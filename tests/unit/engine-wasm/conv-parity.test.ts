@@ -7,9 +7,8 @@
  * |Δ| ≤ 1e-5·(1 + |ref|)·√k for sums over k terms.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JsBackend, type Backend, type Storage } from '@/engine';
+import { JsBackend, type Backend, type Storage, type WasmBackend } from '@/engine';
 import type { Conv2dSpec, GatherSpec, Pool2dSpec, PoolKernel } from '@/engine/backend/backend';
-import type { WasmBackend } from '@/engine/backend/wasm';
 import { patchChunkBytes, setPatchChunkBytes } from '@/engine/backend/wasm/conv';
 import { flavoursHere, wasmBackend } from './wasm-files';
 import { expectClose, randomValues } from './compare';

@@ -6,9 +6,8 @@
  * sums over k terms, and 2e-6·(1 + |ref|) for elementwise results.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JsBackend, type Backend } from '@/engine';
+import { JsBackend, type Backend, type WasmBackend } from '@/engine';
 import type { BinaryKernel, MatmulSpec, UnaryKernel } from '@/engine/backend/backend';
-import type { WasmBackend } from '@/engine/backend/wasm';
 import { flavoursHere, wasmBackend } from './wasm-files';
 import { expectClose, randomValues } from './compare';
 
