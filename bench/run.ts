@@ -3,8 +3,7 @@
 // bench/results.json (a build output, not committed).
 import { writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { createWasmBackend, supportedFlavours } from '../engine/backend/wasm/load';
-import type { Backend } from '../engine';
+import { createWasmBackend, supportedFlavours, type Backend } from '../engine';
 import { compare, type Contender } from './harness';
 import { engineTransformerTraining, tfTransformerTraining } from './transformer';
 import { engineCnnTraining, tfCnnTraining } from './cnn';

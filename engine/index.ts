@@ -4,6 +4,9 @@
 // tensors and backends
 export type { Backend, Conv2dSpec, DType, FloatArray, GatherSpec, Pool2dSpec, PoolKernel, Storage } from './backend/backend';
 export { JsBackend } from './backend/js';
+export { createWasmBackend, supportedFlavours } from './backend/wasm/load';
+export type { WasmBuilds } from './backend/wasm/load';
+export type { WasmBackend, WasmFlavour } from './backend/wasm';
 export {
   arange,
   full,

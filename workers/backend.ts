@@ -4,9 +4,7 @@
  * force one for tests and comparisons with ?backend=js|wasm-simd|wasm-relaxed,
  * which the pool passes on in the worker's name.
  */
-import { JsBackend, setBackend, type Backend } from '@/engine';
-import { createWasmBackend, type WasmBuilds } from '@/engine/backend/wasm/load';
-import type { WasmFlavour } from '@/engine/backend/wasm';
+import { createWasmBackend, JsBackend, setBackend, type Backend, type WasmBuilds, type WasmFlavour } from '@/engine';
 
 export type BackendChoice = 'auto' | 'js' | 'wasm-simd' | 'wasm-relaxed';
 

@@ -1,8 +1,9 @@
 // The wasm backend: tensors live in wasm linear memory and the hot kernels
 // (matmul, contiguous elementwise and broadcast ops, block reductions, row
 // softmax and layer norm, the fused optimizer updates, convolution, pooling,
-// gather) are AssemblyScript SIMD. Every other kernel is inherited from the
-// JS reference backend, which runs on views of the same memory: nothing is
+// gather) are AssemblyScript SIMD; engine/wasm/assembly/codes.ts says which
+// unary and binary ops. Every other kernel is inherited from the JS
+// reference backend, which runs on views of the same memory: nothing is
 // ever copied between JS and wasm inside a step.
 
 import type { AdamHyper, BinaryKernel, Conv2dSpec, FloatArray, GatherSpec, MatmulSpec, Pool2dSpec, PoolKernel, ReduceKernel, RowKernel, SgdHyper, Storage, UnaryKernel } from '../backend';
@@ -10,6 +11,7 @@ import { forEachBatch } from '../batches';
 import { JsBackend } from '../js';
 import { WasmAllocator } from './allocator';
 import { type ConvKernel, convScratch } from './conv';
+import { binaryCode, poolCode, rowCode, unaryCode } from './kernel-codes';
 
 export type WasmFlavour = 'relaxed' | 'simd';
 
@@ -40,7 +42,7 @@ export interface WasmKernels {
   conv2d(x: number, w: number, out: number, scratch: number, chunk: number): void;
   conv2dInputGrad(g: number, w: number, dx: number, scratch: number, chunk: number): void;
   conv2dFilterGrad(x: number, g: number, dw: number, scratch: number, chunk: number): void;
-  // pool.ts: op 0 max, 1 avg.
+  // pool.ts: op is a Pool code (codes.ts).
   poolGeometry(batch: number, inH: number, inW: number, channels: number, outH: number, outW: number, windowH: number, windowW: number, strideH: number, strideW: number, padTop: number, padLeft: number): void;
   pool2d(op: number, x: number, out: number): void;
   pool2dGrad(op: number, x: number, g: number, dx: number): void;
@@ -49,15 +51,6 @@ export interface WasmKernels {
   gather(x: number, indices: number, out: number, outer: number, axisSize: number, inner: number, count: number): void;
   scatterAdd(src: number, indices: number, out: number, outer: number, axisSize: number, inner: number, count: number): void;
 }
-
-// Op codes of engine/wasm/assembly/elementwise.ts.
-const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, identity: 8, geluTanh: 9, geluTanhDerivative: 10 };
-// Op codes of engine/wasm/assembly/rows.ts.
-const ROW_CODES: Record<RowKernel, number> = { softmax: 0, logSoftmax: 1, logsumexp: 2 };
-const BINARY_CODES: Partial<Record<BinaryKernel, number>> = {
-  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5,
-  greater: 6, greaterEqual: 7, less: 8, lessEqual: 9, equal: 10, notEqual: 11,
-};
 
 class WasmStorage implements Storage {
   live = true;
@@ -117,13 +110,13 @@ export class WasmBackend extends JsBackend {
   }
 
   override unary(op: UnaryKernel, x: Storage, out: Storage, length: number): void {
-    const code = UNARY_CODES[op];
+    const code = unaryCode(op);
     if (code === undefined) return super.unary(op, x, out, length);
     this.kernels.unary(code, this.ptr(x), this.ptr(out), length);
   }
 
   override binary(op: BinaryKernel, a: Storage, aStrides: readonly number[], b: Storage, bStrides: readonly number[], out: Storage, outShape: readonly number[]): void {
-    const code = BINARY_CODES[op];
+    const code = binaryCode(op);
     const pa = code === undefined ? null : asRows(aStrides, outShape);
     const pb = code === undefined ? null : asRows(bStrides, outShape);
     if (code === undefined || !pa || !pb) return super.binary(op, a, aStrides, b, bStrides, out, outShape);
@@ -182,11 +175,11 @@ export class WasmBackend extends JsBackend {
   }
 
   override rowSoftmax(op: RowKernel, x: Storage, out: Storage, rows: number, cols: number): void {
-    this.kernels.rowSoftmax(ROW_CODES[op], this.ptr(x), this.ptr(out), rows, cols);
+    this.kernels.rowSoftmax(rowCode(op), this.ptr(x), this.ptr(out), rows, cols);
   }
 
   override rowSoftmaxGrad(op: RowKernel, x: Storage, y: Storage, g: Storage, dx: Storage, rows: number, cols: number): void {
-    this.kernels.rowSoftmaxGrad(ROW_CODES[op], this.ptr(x), this.ptr(y), this.ptr(g), this.ptr(dx), rows, cols);
+    this.kernels.rowSoftmaxGrad(rowCode(op), this.ptr(x), this.ptr(y), this.ptr(g), this.ptr(dx), rows, cols);
   }
 
   override layerNorm(x: Storage, w: Storage, b: Storage, out: Storage, rows: number, cols: number, eps: number): void {
@@ -251,12 +244,12 @@ export class WasmBackend extends JsBackend {
 
   override pool2d(op: PoolKernel, x: Storage, out: Storage, spec: Pool2dSpec): void {
     this.poolGeometry(spec);
-    this.kernels.pool2d(op === 'max' ? 0 : 1, this.ptr(x), this.ptr(out));
+    this.kernels.pool2d(poolCode(op), this.ptr(x), this.ptr(out));
   }
 
   override pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void {
     this.poolGeometry(spec);
-    this.kernels.pool2dGrad(op === 'max' ? 0 : 1, this.ptr(x), this.ptr(g), this.ptr(dx));
+    this.kernels.pool2dGrad(poolCode(op), this.ptr(x), this.ptr(g), this.ptr(dx));
   }
 
   private poolGeometry(s: Pool2dSpec): void {

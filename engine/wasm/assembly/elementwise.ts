@@ -1,42 +1,13 @@
-// Elementwise kernels on contiguous float32 runs. Op codes are shared with
-// engine/backend/wasm/codes.ts. Kernels not here (erf, sin, pow, general
-// strided broadcasting …) run in the reference JS kernels on views of this
-// memory, so nothing is ever copied in or out.
+// Elementwise kernels on contiguous float32 runs. Op codes are in codes.ts,
+// shared with the backend. Kernels not here (erf, sin, pow, general strided
+// broadcasting …) run in the reference JS kernels on views of this memory,
+// so nothing is ever copied in or out.
+import { Binary, Unary } from './codes';
 import { expv, madd, tanhv } from './simd';
-
-export const enum Unary {
-  neg = 0,
-  abs = 1,
-  sqrt = 2,
-  relu = 3,
-  exp = 4,
-  log = 5,
-  tanh = 6,
-  sigmoid = 7,
-  identity = 8,
-  geluTanh = 9,
-  geluTanhDerivative = 10,
-}
 
 // GELU's tanh form: ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³).
 const SQRT_2_OVER_PI: f32 = 0.7978845608;
 const GELU_CUBIC: f32 = 0.044715;
-
-export const enum Binary {
-  add = 0,
-  sub = 1,
-  mul = 2,
-  div = 3,
-  maximum = 4,
-  minimum = 5,
-  // Comparisons give 1 or 0 (NaN compares false, except ≠).
-  greater = 6,
-  greaterEqual = 7,
-  less = 8,
-  lessEqual = 9,
-  equal = 10,
-  notEqual = 11,
-}
 
 /** A lane mask (all ones or zeros) as 1.0 or 0.0. */
 @inline

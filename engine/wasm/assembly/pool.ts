@@ -2,6 +2,7 @@
 // contiguous, so every loop runs four channels at a time over the window
 // positions that fall inside the input (row-major order, as the reference:
 // the max gradient goes to the FIRST position holding the maximum).
+import { Pool } from './codes';
 
 let N: i32, IH: i32, IW: i32, C: i32, OH: i32, OW: i32, WH: i32, WW: i32, SH: i32, SW: i32, PT: i32, PL: i32;
 
@@ -21,7 +22,7 @@ export function poolGeometry(batch: i32, inH: i32, inW: i32, channels: i32, outH
   return min(o * s - p + win, size);
 }
 
-/** op 0: max (−∞ for a window wholly in the padding), 1: average over the positions inside (0 if none). */
+/** Pool.max: max (−∞ for a window wholly in the padding); Pool.avg: average over the positions inside (0 if none). */
 export function pool2d(op: i32, x: usize, out: usize): void {
   const c4 = C & ~3;
   const rowBytes = f(IW * C);
@@ -34,7 +35,7 @@ export function pool2d(op: i32, x: usize, out: usize): void {
         const w0 = lo(ow, SW, PL), w1 = hi(ow, SW, PL, WW, IW);
         const inside = max(h1 - h0, 0) * max(w1 - w0, 0);
         const first = xn + <usize>h0 * rowBytes + f(w0 * C);
-        if (op == 0) {
+        if (op == Pool.max) {
           for (let c = 0; c < c4; c += 4) {
             let m = f32x4.splat(-Infinity);
             for (let h = h0; h < h1; h++) {
@@ -96,7 +97,7 @@ export function pool2dGrad(op: i32, x: usize, g: usize, dx: usize): void {
         }
         // Byte offset (from the image start) of the window's first position.
         const first = off + <usize>h0 * rowBytes + f(w0 * C);
-        if (op == 0) {
+        if (op == Pool.max) {
           for (let c = 0; c < c4; c += 4) {
             // Running max and the byte offset where it was first seen, per
             // lane: only a strictly greater value moves it (as the reference).

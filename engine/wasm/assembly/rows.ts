@@ -2,13 +2,8 @@
 // log-softmax, logsumexp and layer norm, with their backward passes. The
 // math (and the reference) is in engine/backend/js/rows.ts. Four SIMD
 // lanes throughout, exp included (simd.ts).
+import { Row } from './codes';
 import { expv, hmax, hsum } from './simd';
-
-export const enum Row {
-  softmax = 0,
-  logSoftmax = 1,
-  logsumexp = 2,
-}
 
 @inline
 function at(base: usize, j: i32): usize {

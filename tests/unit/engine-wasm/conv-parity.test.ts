@@ -7,12 +7,11 @@
  * |Δ| ≤ 1e-5·(1 + |ref|)·√k for sums over k terms.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JsBackend, type Backend, type Storage } from '@/engine';
+import { JsBackend, type Backend, type Storage, type WasmBackend } from '@/engine';
 import type { Conv2dSpec, GatherSpec, Pool2dSpec, PoolKernel } from '@/engine/backend/backend';
-import type { WasmBackend } from '@/engine/backend/wasm';
 import { patchChunkBytes, setPatchChunkBytes } from '@/engine/backend/wasm/conv';
 import { flavoursHere, wasmBackend } from './wasm-files';
-import { expectClose, randomValues } from './compare';
+import { expectClose, randomValues, runKernel } from './compare';
 import { mulberry32 as rng } from '../plots/rng';
 
 
@@ -64,20 +63,7 @@ describe.each(flavours)('%s build', (flavour) => {
 
   /** Runs the same call on both backends (out pre-filled with garbage: kernels must overwrite it) and compares. */
   function both(inputs: Float32Array[], outLength: number, call: (b: Backend, ins: Storage[], out: Storage) => void) {
-    const results = [js, wasm].map((b) => {
-      const ins = inputs.map((v) => {
-        const s = b.alloc(v.length);
-        b.write(s, v);
-        return s;
-      });
-      const out = b.alloc(outLength);
-      b.fill(out, 7);
-      call(b, ins, out);
-      const r = b.read(out);
-      for (const s of [...ins, out]) b.free(s);
-      return r;
-    });
-    return { ref: results[0], got: results[1] };
+    return { ref: runKernel(js, inputs, outLength, call, 7), got: runKernel(wasm, inputs, outLength, call, 7) };
   }
 
   // Default chunks (one chunk here) and chunks of a few pixels (the last one partial).

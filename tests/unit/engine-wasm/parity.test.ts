@@ -6,11 +6,10 @@
  * sums over k terms, and 2e-6·(1 + |ref|) for elementwise results.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JsBackend, type Backend } from '@/engine';
+import { JsBackend, type Backend, type WasmBackend } from '@/engine';
 import type { BinaryKernel, MatmulSpec, UnaryKernel } from '@/engine/backend/backend';
-import type { WasmBackend } from '@/engine/backend/wasm';
 import { flavoursHere, wasmBackend } from './wasm-files';
-import { expectClose, randomValues } from './compare';
+import { expectClose, randomValues, runKernel } from './compare';
 
 const SIZES = [1, 3, 7, 33, 129];
 
@@ -38,15 +37,7 @@ describe.each(flavours)('%s build', (flavour) => {
 
   /** Runs the same kernel call on both backends and compares the output storage. */
   function both(inputs: Float32Array[], outLength: number, call: (b: Backend, ins: ReturnType<Backend['alloc']>[], out: ReturnType<Backend['alloc']>) => void) {
-    const results = [js, wasm].map((b) => {
-      const ins = inputs.map((v) => put(b, v));
-      const out = b.alloc(outLength);
-      call(b, ins, out);
-      const r = b.read(out);
-      for (const s of [...ins, out]) b.free(s);
-      return r;
-    });
-    return { ref: results[0], got: results[1] };
+    return { ref: runKernel(js, inputs, outLength, call), got: runKernel(wasm, inputs, outLength, call) };
   }
 
   it.each(SIZES.flatMap((m) => SIZES.map((n) => [m, n])))('matmul %i×k·k×%i, every transpose', (m, n) => {

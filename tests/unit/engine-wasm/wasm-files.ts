@@ -1,8 +1,7 @@
 // Node side of loading the kernels for tests and benchmarks: the builds
 // from engine/wasm/build (made by `npm run build:wasm`).
 import { readFileSync } from 'node:fs';
-import { createWasmBackend, supportedFlavours, type WasmBuilds } from '@/engine/backend/wasm/load';
-import type { WasmFlavour } from '@/engine/backend/wasm';
+import { createWasmBackend, supportedFlavours, type WasmBuilds, type WasmFlavour } from '@/engine';
 
 const dir = new URL('../../../engine/wasm/build/', import.meta.url);
 

@@ -3,7 +3,6 @@
 // autodiff within 1e-7 of the numeric derivative, float32 within 1e-4.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WasmFlavour } from '@/engine/backend/wasm';
 import { flavoursHere, wasmBackend } from '../engine-wasm/wasm-files';
 import {
   abs, add, bceWithLogits, broadcastTo, checkGrads, concat, cos, div, elu, erf, exp, gelu, geluTanh, huber,
@@ -11,7 +10,7 @@ import {
   mul, neg, pad, pow, relu, reshape, Rng, sigmoid, silu, sin, slice, softmax, softmaxCrossEntropy, softplus,
   sqrt, squeeze, sub, sum, sumTo, tanh, transpose, unsqueeze, where, getBackend, type Backend, type GradCheckInput, type Tensor,
   avgPool2d, conv1d, conv2d, conv2dFilterGrad, conv2dInputGrad, dropout, gather, layerNorm, maxPool2d, scatterAdd,
-  scaledDotProductAttention, tensor, MultiHeadAttention, TransformerBlock, Transformer, CNN, Embedding, sinusoidalPositions,
+  scaledDotProductAttention, tensor, MultiHeadAttention, TransformerBlock, Transformer, CNN, Embedding, sinusoidalPositions, type WasmFlavour,
 } from '@/engine';
 import { gradientRules } from '@/engine/ops';
 import type { Primitive, Rule } from '@/engine/ops/primitive';
