@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WIDGETS } from '../components/widgets/kit/catalog';
+import { benchScenarios } from '../components/widgets/kit/catalog';
 import { createServer } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +47,8 @@ const RECORDER = `
   requestAnimationFrame(tick);
 `;
 
-export const SCENARIOS = WIDGETS.flatMap((w) => (w.bench ?? []).map((b) => ({ ...b, widget: w.name })));
+/** Every widget's scenarios, from its widget.ts (`bench`). */
+const SCENARIOS = benchScenarios();
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;
 const server = createServer({ root: dir });

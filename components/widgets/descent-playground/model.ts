@@ -6,6 +6,7 @@
 import { Adam, backward, noGrad, parameter, scope, SGD, slice, sum, tensor, type Optimizer, type Tensor } from '@/engine';
 import { defineModel } from '@/workers/model';
 import { gridPoints, type Grid } from '@/components/plots/grid';
+import { SURFACE_FUNCTIONS } from './functions';
 import { SURFACES, type SurfaceName } from './surfaces';
 
 export type OptimizerName = 'gd' | 'momentum' | 'adam';
@@ -34,7 +35,7 @@ export interface DescentFrame {
 /** The surface's value at each θ of a (n, 2) tensor, as an (n, 1) tensor. */
 function surfaceAt(name: SurfaceName, points: Tensor): Tensor {
   const n = points.shape[0];
-  return SURFACES[name].f(slice(points, [0, 0], [n, 1]), slice(points, [0, 1], [n, 2]));
+  return SURFACE_FUNCTIONS[name](slice(points, [0, 0], [n, 1]), slice(points, [0, 1], [n, 2]));
 }
 
 function makeOptimizer(params: Tensor[], config: DescentConfig): Optimizer {

@@ -1,10 +1,9 @@
 /**
- * The landscapes of the descent playground: functions of two parameters
- * written with the engine's ops, so the optimisers follow the engine's
- * autodiff gradients and the contours show the engine's values.
- * Each works elementwise on tensors of any (matching) shape.
+ * The landscapes of the descent playground as the page knows them: names,
+ * printed formulas, windows, starts and suggested rates. The functions
+ * themselves, written with the engine's ops, are in functions.ts (the
+ * worker's side; tests pin each printed formula to its function).
  */
-import { add, exp, mul, sub, type Tensor } from '@/engine';
 
 export type SurfaceName = 'bowl' | 'ravine' | 'rosenbrock' | 'saddle' | 'wells';
 
@@ -12,7 +11,6 @@ export interface Surface {
   label: string;
   /** The formula as the widget prints it (plain text; tests pin it to `f`). */
   text: string;
-  f(x: Tensor, y: Tensor): Tensor;
   /** The plotted window: [x0, x1] × [y0, y1]. */
   domain: readonly [number, number, number, number];
   /** A default start that shows the landscape's character. */
@@ -27,16 +25,10 @@ export interface Surface {
   suggested: { lr: number; adamLr: number };
 }
 
-const sq = (t: Tensor) => mul(t, t);
-
-/** exp(−s·((x − a)² + (y − b)²)): a round dip centred at (a, b). */
-const dip = (x: Tensor, y: Tensor, a: number, b: number, s: number) => exp(mul(add(sq(sub(x, a)), sq(sub(y, b))), -s));
-
 export const SURFACES: Record<SurfaceName, Surface> = {
   bowl: {
     label: 'Round bowl',
     text: '½(θ₁² + θ₂²)',
-    f: (x, y) => mul(add(sq(x), sq(y)), 0.5),
     domain: [-2, 2, -2, 2],
     start: [-1.6, 1.3],
     minima: [[0, 0]],
@@ -47,7 +39,6 @@ export const SURFACES: Record<SurfaceName, Surface> = {
   ravine: {
     label: 'Ravine',
     text: '½(θ₁² + 20θ₂²)',
-    f: (x, y) => mul(add(sq(x), mul(sq(y), 20)), 0.5),
     domain: [-2, 2, -2, 2],
     start: [-1.8, 0.7],
     minima: [[0, 0]],
@@ -58,7 +49,6 @@ export const SURFACES: Record<SurfaceName, Surface> = {
   rosenbrock: {
     label: 'Rosenbrock valley',
     text: '(1 − θ₁)² + 100(θ₂ − θ₁²)²',
-    f: (x, y) => add(sq(sub(1, x)), mul(sq(sub(y, sq(x))), 100)),
     domain: [-2, 2, -1, 3],
     start: [-1.5, 2.5],
     minima: [[1, 1]],
@@ -69,8 +59,6 @@ export const SURFACES: Record<SurfaceName, Surface> = {
   saddle: {
     label: 'Saddle',
     text: 'θ₁² − θ₂² + ½θ₂⁴',
-    // A saddle at the origin with two minima at (0, ±1), so escaping it leads somewhere.
-    f: (x, y) => add(sub(sq(x), sq(y)), mul(sq(sq(y)), 0.5)),
     domain: [-2, 2, -2, 2],
     start: [1.8, 0.02],
     minima: [
@@ -84,11 +72,6 @@ export const SURFACES: Record<SurfaceName, Surface> = {
   wells: {
     label: 'Several minima',
     text: '⅕‖θ‖² − 1.5e^(−2‖θ − a‖²) − e^(−2‖θ − b‖²) − 0.8e^(−3‖θ − c‖²), a = (1, 1), b = (−1, −0.5), c = (1, −1.2)',
-    f: (x, y) =>
-      sub(
-        sub(sub(mul(add(sq(x), sq(y)), 0.2), mul(dip(x, y, 1, 1, 2), 1.5)), dip(x, y, -1, -0.5, 2)),
-        mul(dip(x, y, 1, -1.2, 3), 0.8),
-      ),
     domain: [-2.5, 2.5, -2.5, 2.5],
     start: [-0.2, 2.2],
     minima: [],

@@ -5,7 +5,7 @@
  * page all read it.
  */
 import * as listed from '../index';
-import type { AnyWidget } from './define';
+import type { AnyWidget, BenchScenario } from './define';
 
 export const WIDGETS: readonly AnyWidget[] = Object.values(listed);
 
@@ -15,4 +15,9 @@ export function widgetByName(name: string): AnyWidget | undefined {
 
 export function widgetByComponent(component: string): AnyWidget | undefined {
   return WIDGETS.find((w) => w.component === component);
+}
+
+/** Every widget's `npm run bench:ui` scenarios, with the widget each presses play on. */
+export function benchScenarios(): (BenchScenario & { widget: string })[] {
+  return WIDGETS.flatMap((w) => (w.bench ?? []).map((b) => ({ ...b, widget: w.name })));
 }
