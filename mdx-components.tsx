@@ -1,14 +1,14 @@
 import type { MDXComponents } from 'mdx/types';
 import type { ComponentProps, ComponentType } from 'react';
 import Link from 'next/link';
-import { Aside, TryThis, Recap, SectionHeading } from '@/components/prose';
+import { Aside, TryThis, Recap, Predict, SectionHeading } from '@/components/prose';
 import type { ProseComponentName } from '@/components/mdx-names';
 import { LazyWidget } from '@/components/widgets/LazyWidget';
 import { WIDGETS } from '@/components/widgets/kit/catalog';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 
 // The type pins this map to the names list the content check reads.
-const proseComponents = { Aside, TryThis, Recap } satisfies Record<ProseComponentName, ComponentType<never>>;
+const proseComponents = { Aside, TryThis, Recap, Predict } satisfies Record<ProseComponentName, ComponentType<never>>;
 
 /** Internal links go through next/link so the base path is applied. */
 function ChapterLink({ href = '', ...rest }: ComponentProps<'a'>) {

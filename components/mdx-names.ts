@@ -5,7 +5,7 @@ import { WIDGETS } from './widgets/kit/catalog';
  * define exactly these (its type checks it), and `scripts/check-content.ts`
  * fails on a chapter that names anything else.
  */
-export const PROSE_COMPONENT_NAMES = ['Aside', 'TryThis', 'Recap'] as const;
+export const PROSE_COMPONENT_NAMES = ['Aside', 'TryThis', 'Recap', 'Predict'] as const;
 
 export const MDX_COMPONENT_NAMES: readonly string[] = [...PROSE_COMPONENT_NAMES, ...WIDGETS.map((w) => w.component)];
 

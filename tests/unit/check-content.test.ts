@@ -36,6 +36,14 @@ describe('check-content', () => {
     expect(check('<FitALine />\n\n<FitALine id="second-fit" />\n')).toEqual([]);
   });
 
+  it("fails on a widget preset that its schema does not decode cleanly", () => {
+    const names = [...NAMES, 'FitALine'];
+    const check = (source: string) => checkChapters(one(source, 'linear'), {}, names).map((p) => p.message);
+    expect(check('<FitALine preset="loss.huber~lr.0.3" />\n')).toEqual([]);
+    expect(check('<FitALine preset="loss.cubic" />\n')).toEqual([expect.stringMatching(/^<FitALine preset="loss.cubic">: "Loss" in the link \(cubic\) is not a valid value/)]);
+    expect(check('<FitALine preset="zz.1" />\n')).toEqual([expect.stringMatching(/does not know \("zz"\)/)]);
+  });
+
   it('fails when the prose names a chapter the book does not have', () => {
     const sources = [...one('## A [#a]\n\nAs chapter 2 showed, and Chapter 3 will show.\n'), ...one('## B [#b]\n\nSee chapter 1.\n', 'linear')];
     expect(messages(sources)).toEqual(['"Chapter 3" names a chapter the book does not have (it has 2)']);

@@ -157,6 +157,15 @@ export function decodeState<S extends WidgetSchema>(schema: S, encoded: string |
 }
 
 /**
+ * The state an instance opens with: its own state in the page's query if
+ * the link has one (a link always carries the whole state), else the
+ * chapter's `preset` for it, else the schema's defaults.
+ */
+export function openingState<S extends WidgetSchema>(schema: S, search: string, instanceId: string, preset?: string): Decoded<S> {
+  return decodeState(schema, instanceStateIn(search, instanceId) ?? preset);
+}
+
+/**
  * The query string of `search` with this instance's state replaced, keeping
  * every other instance's parameters as they are.
  */

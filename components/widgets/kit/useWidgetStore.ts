@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { decodeState, encodeState, instanceStateIn, withInstanceState } from './url-codec';
+import { decodeState, encodeState, instanceStateIn, openingState, withInstanceState } from './url-codec';
 import type { StateOf, WidgetSchema } from './schema';
 import { createWidgetStore, type WidgetStore } from './store';
 
@@ -32,7 +32,7 @@ export function stateLink<S extends WidgetSchema>(schema: S, instanceId: string,
 export function useWidgetStore<S extends WidgetSchema>(schema: S, instanceId: string, trains: boolean, preset?: string): WidgetInstance<S> {
   const [instance] = useState<WidgetInstance<S>>(() => {
     const { search, hash } = window.location;
-    const decoded = decodeState(schema, instanceStateIn(search, instanceId) ?? preset);
+    const decoded = openingState(schema, search, instanceId, preset);
     const targeted = hash === `#${instanceId}`;
     const globalPlay = new URLSearchParams(search).get('play') === '1' && targeted;
     return {

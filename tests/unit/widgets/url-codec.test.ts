@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineSchema, isValid, type Param, type StateOf } from '@/components/widgets/kit/schema';
-import { decodeState, encodeState, instanceStateIn, withInstanceState } from '@/components/widgets/kit/url-codec';
+import { decodeState, encodeState, instanceStateIn, openingState, withInstanceState } from '@/components/widgets/kit/url-codec';
 import { mulberry32 as rng } from '../plots/rng';
 
 const schema = defineSchema({
@@ -129,6 +129,21 @@ describe('URL codec', () => {
     expect(q).toBe('?other=v.1~a.1&test-widget=v.2~lr.0.5');
     expect(instanceStateIn(q, 'test-widget')).toBe('v.2~lr.0.5');
     expect(instanceStateIn('%%%', 'x')).toBeNull();
+  });
+
+  it("opens an instance from its link's state, else from the chapter's preset, else from the defaults", () => {
+    const preset = 'fn.ravine~lr.0.5';
+    // No state for this instance in the link: the preset (written without a version) applies, with no notice.
+    const fromPreset = openingState(schema, '?other=v.1~a.1', 'test-widget', preset);
+    expect(fromPreset.state).toMatchObject({ fn: 'ravine', lr: 0.5, mu: 0.9 });
+    expect(fromPreset.notices).toEqual([]);
+    // The link's state wins whole: a link carries every setting that differs from the defaults.
+    expect(openingState(schema, '?test-widget=v.2~mu.0.5', 'test-widget', preset).state).toMatchObject({ fn: 'bowl', lr: 0.03, mu: 0.5 });
+    // Another instance's state is not this one's.
+    expect(openingState(schema, '?second=v.2~mu.0.5', 'test-widget').state).toEqual(decodeState(schema, '').state);
+    // What a copied link writes for a preset instance reopens it exactly, preset or not.
+    const link = encodeState(schema, fromPreset.state);
+    expect(openingState(schema, `?test-widget=${link}`, 'test-widget').state).toEqual(fromPreset.state);
   });
 });
 
