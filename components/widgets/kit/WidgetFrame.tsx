@@ -48,10 +48,8 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
     if (!controller) return;
     return store.subscribe((state, previous) => {
       if (state.params === previous.params) return;
-      const changed = Object.keys(state.params).filter(
-        (k) => (state.params as Record<string, unknown>)[k] !== (previous.params as Record<string, unknown>)[k],
-      );
-      void controller.paramsChanged(changed as never);
+      const keys = Object.keys(state.params) as (keyof typeof state.params)[];
+      void controller.paramsChanged(keys.filter((k) => state.params[k] !== previous.params[k]));
     });
   }, [controller, store]);
 

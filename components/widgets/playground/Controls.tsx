@@ -7,7 +7,7 @@ import { Slider } from '@/components/ui/Slider';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import type { WidgetStore } from '@/components/widgets/kit/store';
 import styles from './styles.module.css';
-import { HAS_CLASSES, MAX_LAYERS, MAX_UNITS, PRESETS, playgroundSchema, presetOf, widthsOf, type PlaygroundParams } from './schema';
+import { HAS_CLASSES, MAX_LAYERS, MAX_UNITS, PRESETS, playgroundSchema, presetOf, widthsOf } from './schema';
 
 type Schema = typeof playgroundSchema;
 
@@ -23,7 +23,7 @@ function Group({ title, wide, children }: { title: string; wide?: boolean; child
 /** A seed: typed, or rolled anew. */
 function SeedControl({ store, name, label }: { store: WidgetStore<Schema>; name: 'seed' | 'dataSeed'; label: string }) {
   const id = useId();
-  const value = useStore(store, (s) => (s.params as PlaygroundParams)[name]);
+  const value = useStore(store, (s) => s.params[name]);
   const setParams = useStore(store, (s) => s.setParams);
   const { min, max } = playgroundSchema.params[name];
   return (
@@ -53,7 +53,7 @@ function SeedControl({ store, name, label }: { store: WidgetStore<Schema>; name:
 }
 
 export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Schema>; onExport(): void }) {
-  const params = useStore(store, (s) => s.params) as PlaygroundParams;
+  const params = useStore(store, (s) => s.params);
   const setParams = useStore(store, (s) => s.setParams);
   const widths = widthsOf(params);
   const preset = presetOf(params);
@@ -69,7 +69,7 @@ export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Sch
           options={presetOptions}
           onChange={(name) => {
             const p = PRESETS.find((q) => q.name === name);
-            if (p) setParams(p.params as never);
+            if (p) setParams(p.params);
           }}
         />
         <button type="button" className={`ui-button ${styles.export}`} onClick={onExport} data-action="export">

@@ -52,7 +52,6 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
   onClear: () => void = () => undefined;
   /** Parts whose inputs changed since they were last painted. */
   private dirty = new Set<Part>(ALL);
-  private pointsKey = '';
   private chartsAt = -Infinity;
   private chartTimer: ReturnType<typeof setTimeout> | undefined;
   private themeNow: Theme = 'light';
@@ -132,7 +131,6 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
   /** The theme flipped, or an element was handed over: everything is painted again. */
   protected override forget(): void {
     for (const p of ALL) this.dirty.add(p);
-    this.pointsKey = '';
   }
 
   /** Paints what changed; `paint(true)` everything. */
@@ -192,9 +190,7 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
     const svg = this.targets.planeSvg;
     if (!svg) return;
     const key = `${this.data ? this.data.x.length + ':' + this.data.x[0] + ':' + this.data.nTrain : ''}|${this.params.showTest}`;
-    if (key === this.pointsKey) return;
-    this.pointsKey = key;
-    renderSvg(svg, planeAxes() + (this.data ? pointsSvg(this.data, this.params.showTest) : ''));
+    this.svgFor(svg, key, () => planeAxes() + (this.data ? pointsSvg(this.data, this.params.showTest) : ''));
   }
 
   private paintNetwork(): void {
@@ -240,15 +236,13 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
         'train-accuracy': percent(frame?.trainAccuracy),
         'test-accuracy': percent(frame?.testAccuracy),
       };
-      for (const [name, text] of Object.entries(values)) {
-        const node = readout.querySelector(`[data-value="${name}"]`);
-        if (node && node.textContent !== text) node.textContent = text;
-      }
-      readout.dataset.testLoss = frame?.testLoss === null || frame?.testLoss === undefined ? '' : String(frame.testLoss);
-      readout.dataset.testAccuracy = frame?.testAccuracy === null || frame?.testAccuracy === undefined ? '' : String(frame.testAccuracy);
-      readout.dataset.trainLoss = frame?.trainLoss === null || frame?.trainLoss === undefined ? '' : String(frame.trainLoss);
+      for (const [name, text] of Object.entries(values)) this.text(readout.querySelector(`[data-value="${name}"]`), text);
+      const reading = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+      this.dataAttr(readout, 'testLoss', reading(frame?.testLoss));
+      this.dataAttr(readout, 'testAccuracy', reading(frame?.testAccuracy));
+      this.dataAttr(readout, 'trainLoss', reading(frame?.trainLoss));
       // The step these numbers were measured at (they trail the run by up to a few frames).
-      readout.dataset.metricsStep = history.length ? String(history[history.length - HISTORY_STRIDE]) : '';
+      this.dataAttr(readout, 'metricsStep', history.length ? String(history[history.length - HISTORY_STRIDE]) : '');
     }
   }
 }
