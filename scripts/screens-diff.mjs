@@ -42,14 +42,20 @@ async function serve(dir) {
   return { server, base: `http://localhost:${server.address().port}/` };
 }
 
-async function shoot(browser, url, viewport, theme, stepCount) {
+async function shootOnce(browser, url, viewport, theme, stepCount) {
   const context = await browser.newContext({ viewport, colorScheme: theme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForLoadState('networkidle');
-  // Bring every widget near the screen so it loads, then back to the top.
+  // Bring every widget near the screen so it loads, wait until all have, then back to the top.
   for (const slot of await page.locator('[data-widget-slot]').all()) await slot.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-widget-slot]').length === document.querySelectorAll('[data-widget-slot] [data-widget]').length,
+    null,
+    { timeout: 60_000 },
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
   await page.waitForTimeout(2500);
   if (stepCount > 0) {
     for (const widget of await page.locator('[data-widget]').all()) {
@@ -67,6 +73,17 @@ async function shoot(browser, url, viewport, theme, stepCount) {
   const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', timeout: 120_000 });
   await context.close();
   return png;
+}
+
+/** A screenshot, tried again once if the machine was too busy to finish it in time. */
+async function shoot(...args) {
+  try {
+    return await shootOnce(...args);
+  } catch (err) {
+    if (err?.name !== 'TimeoutError') throw err;
+    console.log(`(slow: ${err.message.split('\n')[0]}; trying again)`);
+    return shootOnce(...args);
+  }
 }
 
 /** Differing pixels between two PNGs, counted in the browser (no image library needed). */
@@ -90,6 +107,7 @@ async function compare(page, a, b, diffPath) {
       const out = new ImageData(w, h);
       const o = out.data;
       let differ = 0;
+      let [x0, y0, x1, y1] = [w, h, -1, -1];
       for (let p = 0; p < wa.length; p++) {
         const i = 4 * p;
         // A channel off by more than 8 of 255 counts; equal words are the common case.
@@ -103,27 +121,51 @@ async function compare(page, a, b, diffPath) {
           o[i + 3] = 40;
         } else {
           differ++;
+          const x = p % w;
+          const y = (p - x) / w;
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
           o[i] = 255;
           o[i + 3] = 255;
           o[i + 2] = 80;
         }
       }
+      const png = async (canvas) => {
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+        let s = '';
+        for (const x of bytes) s += String.fromCharCode(x);
+        return btoa(s);
+      };
       let diff = null;
+      let crop = null;
       if (differ) {
         const c = new OffscreenCanvas(w, h);
         c.getContext('2d').putImageData(out, 0, 0);
-        const blob = await c.convertToBlob({ type: 'image/png' });
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let s = '';
-        for (const x of bytes) s += String.fromCharCode(x);
-        diff = btoa(s);
+        diff = await png(c);
+        // Before | after | difference, around where they differ: small enough to look at.
+        const m = 40;
+        const cx = Math.max(0, x0 - m);
+        const cy = Math.max(0, y0 - m);
+        const cw = Math.min(w, x1 + m) - cx;
+        const ch = Math.min(h, y1 + m, cy + 1200) - cy;
+        const side = new OffscreenCanvas(3 * cw + 20, ch);
+        const ctx = side.getContext('2d');
+        ctx.fillStyle = '#f0f';
+        ctx.fillRect(0, 0, side.width, side.height);
+        ctx.drawImage(ia, cx, cy, cw, ch, 0, 0, cw, ch);
+        ctx.drawImage(ib, cx, cy, cw, ch, cw + 10, 0, cw, ch);
+        ctx.drawImage(c, cx, cy, cw, ch, 2 * cw + 20, 0, cw, ch);
+        crop = { png: await png(side), box: [cx, cy, cw, ch] };
       }
-      return { differ, sizes: [ia.width, ia.height, ib.width, ib.height], diff };
+      return { differ, sizes: [ia.width, ia.height, ib.width, ib.height], diff, crop };
     },
     [a.toString('base64'), b.toString('base64')],
   );
   if (result.diff) {
     writeFileSync(diffPath, Buffer.from(result.diff, 'base64'));
+    writeFileSync(diffPath.replace(/\.png$/, '-crop.png'), Buffer.from(result.crop.png, 'base64'));
   }
   return result;
 }
@@ -156,7 +198,7 @@ for (const p of paths) {
           writeFileSync(path.join(outDir, `${name}-after.png`), b);
         }
         rows.push({ shot: name, 'pixels that differ': r.differ, size: r.sizes[0] === r.sizes[2] && r.sizes[1] === r.sizes[3] ? `${r.sizes[0]}×${r.sizes[1]}` : `${r.sizes[0]}×${r.sizes[1]} → ${r.sizes[2]}×${r.sizes[3]}` });
-        console.log(`${r.differ ? 'DIFFERS' : 'same   '} ${name} (${r.differ} px)`);
+        console.log(`${r.differ ? 'DIFFERS' : 'same   '} ${name} (${r.differ} px${r.crop ? `, around x ${r.crop.box[0]}–${r.crop.box[0] + r.crop.box[2]}, y ${r.crop.box[1]}–${r.crop.box[1] + r.crop.box[3]}` : ''})`);
       }
     }
   }

@@ -10,6 +10,7 @@ import { FIELD_BOX, LOSS_BOX, RELIABILITY_BOX } from './draw';
 import { ClassifierPainter } from './painter';
 import { classifierSchema, DATASETS, TEST_POINTS } from './schema';
 import widget from './widget';
+import layout from '@/components/widgets/kit/layout.module.css';
 import styles from './styles.module.css';
 
 export default function Classifier2d(props: WidgetProps): ReactNode {
@@ -41,7 +42,7 @@ export default function Classifier2d(props: WidgetProps): ReactNode {
 
   return (
     <WidgetFrame widget={w} lossLabel={params.loss === 'ce' ? 'cross-entropy' : 'squared error'} controls={controls}>
-      <div className={styles.layout}>
+      <div className={`${layout.split} ${styles.layout}`}>
         <div className={styles.main}>
           <div className={styles.field}>
             <canvas ref={painter.ref('canvas')} className={styles.canvas} aria-hidden="true" />

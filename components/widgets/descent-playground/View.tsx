@@ -12,6 +12,7 @@ import { DescentPainter } from './painter';
 import { descentSchema, OPTIMIZERS, startOf } from './schema';
 import { SURFACES, type SurfaceName } from './surfaces';
 import widget from './widget';
+import layout from '@/components/widgets/kit/layout.module.css';
 import styles from './styles.module.css';
 
 export default function DescentPlayground(props: WidgetProps): ReactNode {
@@ -69,7 +70,7 @@ export default function DescentPlayground(props: WidgetProps): ReactNode {
 
   return (
     <WidgetFrame widget={w} lossLabel="loss (gradient descent)" controls={controls}>
-      <div className={styles.layout}>
+      <div className={`${layout.split} ${styles.layout}`}>
         <div>
           <svg
             ref={painter.ref('landscape')}

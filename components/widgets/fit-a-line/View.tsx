@@ -17,6 +17,7 @@ import { FitPainter } from './painter';
 import { PointsTable } from './PointsTable';
 import { fitALineSchema } from './schema';
 import widget from './widget';
+import layout from '@/components/widgets/kit/layout.module.css';
 import styles from './styles.module.css';
 
 /** Changes that move the best line: after one, an idle or paused run plays, so the line follows. */
@@ -147,7 +148,7 @@ export default function FitALine(props: WidgetProps): ReactNode {
 
   return (
     <WidgetFrame widget={w} lossLabel="loss 𝓛(w, b)" controls={controls}>
-      <div className={styles.layout}>
+      <div className={`${layout.split} ${styles.layout}`}>
         <div>
           <svg
             ref={painter.ref('plot')}

@@ -14,6 +14,7 @@ import { INSET_BOX, SURFACE_BOX, surfaceGrid, surfaceScales } from './draw';
 import { pair, SurfacePainter } from './painter';
 import { lossSurfaceSchema, startOf, WINDOW, type SurfaceParams } from './schema';
 import widget, { pointsOf } from './widget';
+import layout from '@/components/widgets/kit/layout.module.css';
 import styles from './styles.module.css';
 
 /** Shared points arrive at most this often while the reader drags them in fit-a-line. */
@@ -109,7 +110,7 @@ export default function LossSurface(props: WidgetProps): ReactNode {
 
   return (
     <WidgetFrame widget={w} lossLabel="loss 𝓛(w, b)" controls={controls}>
-      <div className={styles.layout}>
+      <div className={`${layout.split} ${styles.layout}`}>
         <svg
           ref={painter.ref('surface')}
           className={styles.surface}

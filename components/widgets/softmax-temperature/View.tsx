@@ -15,6 +15,7 @@ import { SoftmaxPainter } from './painter';
 import { limitReached, NaiveTable } from './readouts';
 import { LOGIT_LIMIT, softmaxSchema } from './schema';
 import widget from './widget';
+import layout from '@/components/widgets/kit/layout.module.css';
 import styles from './styles.module.css';
 
 const clampLogit = (v: number) => Math.round(Math.min(LOGIT_LIMIT, Math.max(-LOGIT_LIMIT, v)) * 100) / 100;
@@ -124,7 +125,7 @@ export default function SoftmaxTemperature(props: WidgetProps): ReactNode {
 
   return (
     <WidgetFrame widget={w} controls={controls}>
-      <div className={styles.layout}>
+      <div className={`${layout.split} ${styles.layout}`}>
         <div className={styles.charts}>
           <svg
             ref={painter.ref('logits')}
