@@ -9,7 +9,7 @@ import type { AnyModel } from '@/workers/model';
 import type { RunController } from './run-controller';
 import type { WidgetSchema } from './schema';
 import type { WidgetHandles } from './useWidget';
-import { stateLink, type WidgetInstance } from './useWidgetStore';
+import { stateLink } from './useWidgetStore';
 import { encodeState } from './url-codec';
 import { EmbedDialog } from './EmbedDialog';
 import { holdInView } from './hold-in-view';

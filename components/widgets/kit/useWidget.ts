@@ -60,6 +60,8 @@ function useWidgetCore<S extends WidgetSchema, P extends AnyPainter<StateOf<S>>>
   const [painter] = useState(() => makePainter(store.getState().params));
 
   useEffect(() => {
+    // Parameters may have changed between the first render and now.
+    if (painter.params !== store.getState().params) painter.setParams(store.getState().params);
     painter.start();
     const unwatch = watchTheme(() => painter.themeChanged());
     const unsubscribe = store.subscribe((state, previous) => {
