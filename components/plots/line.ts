@@ -13,6 +13,8 @@ export interface Series {
   xs?: ArrayLike<number>;
   /** Default: the palette colour of the series' position. */
   color?: string;
+  /** A dash pattern (`stroke-dasharray`), for series told apart by more than colour. */
+  dash?: string;
 }
 
 export interface LinePath {
@@ -24,6 +26,7 @@ export interface LinePath {
   points: number;
   /** Points left out (non-finite, or ≤ 0 on a log axis). */
   skipped: number;
+  dash?: string;
 }
 
 
@@ -93,6 +96,7 @@ export function linePaths(series: readonly Series[], x: Scale, y: Scale): LinePa
       d: drawn ? path(points) ?? '' : '',
       points: drawn,
       skipped: total - drawn,
+      ...(s.dash ? { dash: s.dash } : {}),
     };
   });
 }
@@ -101,7 +105,7 @@ export function linePaths(series: readonly Series[], x: Scale, y: Scale): LinePa
 export function linesSvg(paths: readonly LinePath[], options: { strokeWidth?: number } = {}): string {
   const body = paths
     .filter((p) => p.d)
-    .map((p) => el('path', { d: p.d, 'data-series': p.name, style: `stroke:${p.color}` }))
+    .map((p) => el('path', { d: p.d, 'data-series': p.name, style: `stroke:${p.color}`, 'stroke-dasharray': p.dash }))
     .join('');
   return el(
     'g',
