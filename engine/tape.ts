@@ -5,9 +5,13 @@
 // inputs, its parameters and its gradient rule. The nodes form the tape;
 // backward() walks it from the loss in reverse topological order, applying
 // each rule (the chain rule, one primitive at a time).
+//
+// Forward mode (jvp.ts) needs no tape: while a tangent trace is active,
+// record() hands every op's output to it, which computes the output's
+// tangent on the spot. When no trace is active this costs one null check.
 
 import { add } from './ops/binary';
-import { PIECEWISE_CONSTANT, type NodeContext, type Primitive, type PrimitiveParams, type Rule } from './ops/primitive';
+import { PIECEWISE_CONSTANT, type Primitive, type PrimitiveParams, type Rule } from './ops/primitive';
 import { show, sameShape, stridesOf } from './shape';
 import { keep, onesLike, Tensor } from './tensor';
 
@@ -50,7 +54,35 @@ export function record<P extends Primitive>(
     output.requiresGrad = true;
     output.node = { primitive, inputs, params, rule } as unknown as Node;
   }
+  if (trace !== null) traceOp(trace, output, primitive, inputs, params);
   return output;
+}
+
+// --- forward mode ----------------------------------------------------------
+
+/** What jvp() (jvp.ts) puts in place while its function runs. */
+export interface TangentTrace {
+  /** Sets the tangent of `output` from the tangents of `inputs`. */
+  push<P extends Primitive>(output: Tensor, primitive: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): void;
+  tangentOf(t: Tensor): Tensor | undefined;
+}
+
+let trace: TangentTrace | null = null;
+
+/** Runs fn with `next` as the tangent trace (null: none), then restores the old one. */
+export function withTangentTrace<T>(next: TangentTrace | null, fn: () => T): T {
+  const saved = trace;
+  trace = next;
+  try {
+    return fn();
+  } finally {
+    trace = saved;
+  }
+}
+
+// The tangent rule's own ops carry no tangents of their own.
+function traceOp<P extends Primitive>(active: TangentTrace, output: Tensor, primitive: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): void {
+  withTangentTrace(null, () => active.push(output, primitive, inputs, params));
 }
 
 // --- backward --------------------------------------------------------------
@@ -62,37 +94,51 @@ export function record<P extends Primitive>(
 export function backward(loss: Tensor, seed?: Tensor): void {
   if (!loss.requiresGrad) throw new Error('backward(): the loss does not depend on anything that requires a gradient');
   if (!seed && loss.size !== 1) throw new Error(`backward(): loss has shape ${show(loss.shape)}; pass a seed`);
-  const order = topologicalOrder(loss);
-  noGrad(() =>
-    scope(() => {
-      const grads = new Map<Tensor, Tensor>([[loss, seed ?? onesLike(loss)]]);
-      for (let i = order.length - 1; i >= 0; i--) {
-        const t = order[i];
-        const g = grads.get(t);
-        if (!g) continue;
-        if (!t.node) {
-          accumulateLeafGrad(t, g);
-          continue;
+  chainRule(loss, seed ?? null, []);
+}
+
+/** The chain rule from `root` (seeded with `seed`, or 1) down to the leaves,
+ * which accumulate their gradients into .grad. The walk stops at `stops`,
+ * whose gradients it returns instead. */
+function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]): (Tensor | null)[] {
+  const stopSet = stops.length ? new Set(stops) : null;
+  const order = topologicalOrder(root, stopSet);
+  // Gradients carry no tangents (forward-over-reverse is not supported).
+  return withTangentTrace(null, () =>
+    noGrad(() =>
+      scope(() => {
+        const grads = new Map<Tensor, Tensor>([[root, seed ?? onesLike(root)]]);
+        for (let i = order.length - 1; i >= 0; i--) {
+          const t = order[i];
+          const g = grads.get(t);
+          if (!g || stopSet?.has(t)) continue;
+          if (t.node) applyRule(t, t.node, g, grads);
+          else accumulateLeafGrad(t, g);
         }
-        const { inputs, params, rule, primitive } = t.node;
-        for (const x of inputs) {
-          if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
-        }
-        const wants = inputs.map((x) => x.requiresGrad);
-        const ctx: NodeContext<Primitive> = { inputs, output: t, params, wants };
-        const inputGrads = rule(g, ctx as never);
-        inputs.forEach((x, k) => {
-          const gx = inputGrads[k];
-          if (!wants[k] || !gx) return;
-          if (!sameShape(gx.shape, x.shape)) {
-            throw new Error(`rule of ${primitive} gave a gradient of shape ${show(gx.shape)} for an input of ${show(x.shape)}`);
-          }
-          const prev = grads.get(x);
-          grads.set(x, prev ? add(prev, gx) : gx);
-        });
-      }
-    }),
+        return stops.map((x) => grads.get(x) ?? null);
+      }),
+    ),
   );
+}
+
+/** One step of the chain rule: the node's rule pulls g back to its inputs,
+ * whose gradients add up over every path. */
+function applyRule(t: Tensor, node: Node, g: Tensor, grads: Map<Tensor, Tensor>): void {
+  const { inputs, params, rule, primitive } = node;
+  for (const x of inputs) {
+    if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
+  }
+  const wants = inputs.map((x) => x.requiresGrad);
+  const inputGrads = rule(g, { inputs, output: t, params, wants } as never);
+  inputs.forEach((x, k) => {
+    const gx = inputGrads[k];
+    if (!wants[k] || !gx) return;
+    if (!sameShape(gx.shape, x.shape)) {
+      throw new Error(`rule of ${primitive} gave a gradient of shape ${show(gx.shape)} for an input of ${show(x.shape)}`);
+    }
+    const prev = grads.get(x);
+    grads.set(x, prev ? add(prev, gx) : gx);
+  });
 }
 
 function accumulateLeafGrad(leaf: Tensor, g: Tensor): void {
@@ -109,8 +155,9 @@ function accumulateLeafGrad(leaf: Tensor, g: Tensor): void {
   }
 }
 
-/** Tensors that lead to `root` through recorded nodes, inputs first. */
-function topologicalOrder(root: Tensor): Tensor[] {
+/** Tensors that lead to `root` through recorded nodes, inputs first; the
+ * walk does not go past `stops`. */
+function topologicalOrder(root: Tensor, stops: ReadonlySet<Tensor> | null): Tensor[] {
   const order: Tensor[] = [];
   const seen = new Set<Tensor>([root]);
   // Iterative DFS (deep graphs would overflow a recursive one).
@@ -118,7 +165,7 @@ function topologicalOrder(root: Tensor): Tensor[] {
   while (stack.length) {
     const top = stack[stack.length - 1];
     const [t, next] = top;
-    const inputs = t.node?.inputs ?? [];
+    const inputs = (stops?.has(t) ? null : t.node?.inputs) ?? [];
     if (next < inputs.length) {
       top[1]++;
       const x = inputs[next];
@@ -167,12 +214,21 @@ export function scope<T>(fn: () => T): T {
   if (result instanceof Promise) throw new Error('scope(fn): fn must be synchronous');
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
+  // Under a tangent trace a returned tensor keeps its tangent with it.
+  if (trace !== null) keepTangents(trace, kept);
   const parent = scopes[scopes.length - 1];
   for (const t of mine) {
     if (kept.has(t)) parent?.add(t);
     else if (!t.persistent) t.dispose();
   }
   return result;
+}
+
+function keepTangents(active: TangentTrace, kept: Set<Tensor>): void {
+  for (const t of [...kept]) {
+    const tangent = active.tangentOf(t);
+    if (tangent) kept.add(tangent);
+  }
 }
 
 function collectTensors(value: unknown, into: Set<Tensor>, depth = 0): void {

@@ -1,17 +1,18 @@
-// All primitives, and the one table of their gradient rules. Its type
-// demands a rule for every Primitive: adding a primitive to
-// PrimitiveParams without writing its rule is a compile error here.
+// All primitives, and the tables of their rules: gradient rules (reverse
+// mode) and tangent rules (forward mode). Their types demand a rule for
+// every Primitive: adding a primitive to PrimitiveParams without writing
+// both rules is a compile error here.
 
-import { binaryRules } from './binary';
-import { convRules } from './conv';
-import { gatherRules } from './gather';
-import { matmulRules } from './matmul';
-import { movementRules } from './movement';
-import type { Primitive, Rule } from './primitive';
-import { poolRules } from './pool';
-import { reduceRules } from './reduce';
-import { rowRules } from './rows';
-import { unaryRules } from './unary';
+import { binaryJvpRules, binaryRules } from './binary';
+import { convJvpRules, convRules } from './conv';
+import { gatherJvpRules, gatherRules } from './gather';
+import { matmulJvpRules, matmulRules } from './matmul';
+import { movementJvpRules, movementRules } from './movement';
+import type { JvpRule, Primitive, Rule } from './primitive';
+import { poolJvpRules, poolRules } from './pool';
+import { reduceJvpRules, reduceRules } from './reduce';
+import { rowJvpRules, rowRules } from './rows';
+import { unaryJvpRules, unaryRules } from './unary';
 
 export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...unaryRules,
@@ -25,13 +26,25 @@ export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...gatherRules,
 };
 
+export const jvpRules: { [P in Primitive]: JvpRule<P> } = {
+  ...unaryJvpRules,
+  ...binaryJvpRules,
+  ...reduceJvpRules,
+  ...rowJvpRules,
+  ...matmulJvpRules,
+  ...movementJvpRules,
+  ...convJvpRules,
+  ...poolJvpRules,
+  ...gatherJvpRules,
+};
+
 export * from './binary';
 export * from './conv';
 export * from './gather';
 export * from './matmul';
 export * from './movement';
 export * from './pool';
-export type { ConvGeometry, PoolGeometry, Primitive, PrimitiveParams } from './primitive';
+export type { ConvGeometry, JvpRule, PoolGeometry, Primitive, PrimitiveParams } from './primitive';
 export * from './reduce';
 export { layerNormRows, rowSoftmax } from './rows';
 export * from './unary';

@@ -3,7 +3,8 @@
 import { broadcastShapes, broadcastStrides, show } from '../shape';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
-import type { RuleTable } from './primitive';
+import { tangentSum } from './binary';
+import type { JvpTable, RuleTable } from './primitive';
 import { sumTo } from './reduce';
 
 export interface MatmulOptions {
@@ -37,6 +38,11 @@ export const matmulRules: RuleTable<'matmul'> = {
     }
     return [da, db];
   },
+};
+
+export const matmulJvpRules: JvpTable<'matmul'> = {
+  // Ċ = op(Ȧ)·op(B) + op(A)·op(Ḃ): the product rule, one matmul a term.
+  matmul: ([da, db], { inputs: [a, b], output, params }) => tangentSum(output, da && matmul(da, b, params), db && matmul(a, db, params)),
 };
 
 /** op(A)·op(B) over the last two axes; leading (batch) axes broadcast.
