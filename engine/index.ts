@@ -29,6 +29,7 @@ export {
 
 // autodiff and memory
 export { backward, isGradEnabled, noGrad, scope } from './tape';
+export { checkpoint } from './checkpoint';
 export { jacobian, jvp } from './jvp';
 export type { JacobianMode, JacobianResult, JvpResult } from './jvp';
 export { checkGrads, checkJvp } from './gradcheck';

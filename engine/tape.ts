@@ -22,6 +22,27 @@ export interface Node<P extends Primitive = Primitive> {
   rule: Exclude<Rule<P>, typeof PIECEWISE_CONSTANT>;
 }
 
+/** A checkpointed segment (checkpoint.ts): one node standing for the many
+ * its function records, which its rule recomputes. Not a primitive. */
+export interface CheckpointNode {
+  primitive: 'checkpoint';
+  /** fn's own inputs, then the tensors it closes over that need gradients. */
+  inputs: readonly Tensor[];
+  params: CheckpointParams;
+  rule: (g: Tensor, node: { inputs: readonly Tensor[]; output: Tensor; params: CheckpointParams; wants: readonly boolean[] }) => (Tensor | null)[];
+}
+
+export interface CheckpointParams {
+  fn: (...inputs: Tensor[]) => Tensor;
+  /** How many of the node's inputs are fn's arguments. */
+  arity: number;
+  /** Nodes fn recorded (and the tape does not keep). */
+  ops: number;
+}
+
+/** What a tensor's `node` can be: a primitive application or a checkpoint. */
+export type TapeNode = Node | CheckpointNode;
+
 // --- grad mode -------------------------------------------------------------
 
 let gradEnabled = true;
@@ -32,8 +53,18 @@ export function isGradEnabled(): boolean {
 
 /** Runs fn without recording: for evaluation, and inside optimizers. */
 export function noGrad<T>(fn: () => T): T {
+  return withGradMode(false, fn);
+}
+
+/** Runs fn with recording on, even inside noGrad or a gradient rule (for
+ * checkpoint's recomputation). */
+export function enableGrad<T>(fn: () => T): T {
+  return withGradMode(true, fn);
+}
+
+function withGradMode<T>(enabled: boolean, fn: () => T): T {
   const saved = gradEnabled;
-  gradEnabled = false;
+  gradEnabled = enabled;
   try {
     return fn();
   } finally {
@@ -97,6 +128,15 @@ export function backward(loss: Tensor, seed?: Tensor): void {
   chainRule(loss, seed ?? null, []);
 }
 
+/** The gradients of `root` (seeded with g) with respect to each of `stops`,
+ * which the walk treats as leaves: it does not go past them, and returns
+ * their gradients (null where none reaches them) instead of accumulating
+ * them. Other leaves accumulate into .grad as in backward(). For
+ * checkpoint(), whose rule backpropagates through a recomputed segment. */
+export function gradientsAt(root: Tensor, g: Tensor, stops: readonly Tensor[]): (Tensor | null)[] {
+  return chainRule(root, g, stops);
+}
+
 /** The chain rule from `root` (seeded with `seed`, or 1) down to the leaves,
  * which accumulate their gradients into .grad. The walk stops at `stops`,
  * whose gradients it returns instead. */
@@ -123,7 +163,7 @@ function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]):
 
 /** One step of the chain rule: the node's rule pulls g back to its inputs,
  * whose gradients add up over every path. */
-function applyRule(t: Tensor, node: Node, g: Tensor, grads: Map<Tensor, Tensor>): void {
+function applyRule(t: Tensor, node: TapeNode, g: Tensor, grads: Map<Tensor, Tensor>): void {
   const { inputs, params, rule, primitive } = node;
   for (const x of inputs) {
     if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);

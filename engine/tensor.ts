@@ -6,7 +6,7 @@ import { JsBackend } from './backend/js';
 import type { Rng } from './random';
 import { type Shape, show, sizeOf } from './shape';
 import { track, untrack } from './tape';
-import type { Node } from './tape';
+import type { TapeNode } from './tape';
 
 let currentBackend: Backend | null = null;
 
@@ -33,6 +33,12 @@ export function withBackend<T>(backend: Backend, fn: () => T): T {
 
 let nextId = 0;
 
+/** The id the next tensor will get: a tensor whose id is at least this was
+ * created after the call. */
+export function nextTensorId(): number {
+  return nextId;
+}
+
 export class Tensor {
   readonly id = nextId++;
   readonly shape: readonly number[];
@@ -42,8 +48,8 @@ export class Tensor {
   requiresGrad = false;
   /** ∂loss/∂this after backward(), for leaves (tensors no op produced). */
   grad: Tensor | null = null;
-  /** The primitive application that produced this tensor, if recorded. */
-  node: Node | null = null;
+  /** The primitive application (or checkpoint) that produced this tensor, if recorded. */
+  node: TapeNode | null = null;
   /** Persistent tensors (parameters, optimizer state) outlive scopes. */
   persistent = false;
   disposed = false;
