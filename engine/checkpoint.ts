@@ -29,7 +29,7 @@
 // - With recording off (noGrad) it is scope(fn): nothing is recorded. Under
 //   jvp() tangents flow through fn's primitives as usual.
 
-import { enableGrad, gradientsAt, scope, type CheckpointNode } from './tape';
+import { enableGrad, gradientsAt, scope, type CheckpointNode, type CheckpointParams } from './tape';
 import { nextTensorId, type Tensor } from './tensor';
 
 /** fn(...inputs), keeping none of fn's intermediate tensors for backward:
@@ -52,6 +52,12 @@ export function checkpoint(fn: (...inputs: Tensor[]) => Tensor, ...inputs: Tenso
   return output;
 }
 
+/** The tape viewer's note: the rule reads every input (to run fn again). */
+export const checkpointNote = {
+  vjp: ({ ops }: CheckpointParams) => `recompute the segment's ${ops} ops from its inputs, then backpropagate g through them`,
+  saves: ({ inputs }: { inputs: readonly Tensor[] }) => inputs,
+};
+
 // d fn = the chain rule through fn's own nodes: record them again, pull g
 // back through them to the node's inputs, free them.
 const recompute: CheckpointNode['rule'] = (g, { inputs, params: { fn, arity } }) =>
@@ -68,7 +74,8 @@ const recompute: CheckpointNode['rule'] = (g, { inputs, params: { fn, arity } })
 
 /** Walks the nodes fn recorded, from its output back to tensors it did not
  * make (their ids are below `first`): counts those nodes, and lists the
- * outside tensors they read that need gradients, apart from fn's inputs. */
+ * outside tensors they read that need gradients, apart from fn's inputs, in
+ * creation order. */
 function segmentOf(output: Tensor, first: number, inputs: readonly Tensor[]): { ops: number; captured: Tensor[] } {
   const own = new Set(inputs);
   const seen = new Set<Tensor>([output]);
@@ -90,5 +97,5 @@ function segmentOf(output: Tensor, first: number, inputs: readonly Tensor[]): { 
       }
     }
   }
-  return { ops, captured };
+  return { ops, captured: captured.sort((a, b) => a.id - b.id) };
 }

@@ -166,7 +166,7 @@ function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]):
 function applyRule(t: Tensor, node: TapeNode, g: Tensor, grads: Map<Tensor, Tensor>): void {
   const { inputs, params, rule, primitive } = node;
   for (const x of inputs) {
-    if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
+    if (x.disposed && !x.released) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
   }
   const wants = inputs.map((x) => x.requiresGrad);
   const inputGrads = rule(g, { inputs, output: t, params, wants } as never);
@@ -262,6 +262,29 @@ export function scope<T>(fn: () => T): T {
     else if (!t.persistent) t.dispose();
   }
   return result;
+}
+
+/** Runs fn and returns, with its result, the tensors it created that are
+ * still alive, in creation order. Unlike scope() it frees nothing: they stay
+ * with the enclosing scope. */
+export function withCreated<T>(fn: () => T): { result: T; created: Tensor[] } {
+  const mine = new Set<Tensor>();
+  scopes.push(mine);
+  try {
+    return { result: fn(), created: [...mine].sort((a, b) => a.id - b.id) };
+  } finally {
+    scopes.pop();
+    const parent = scopes[scopes.length - 1];
+    if (parent) for (const t of mine) parent.add(t);
+  }
+}
+
+/** The tensors in a value as scope() finds them: a tensor, or tensors in
+ * arrays and plain objects. */
+export function tensorsIn(value: unknown): Set<Tensor> {
+  const found = new Set<Tensor>();
+  collectTensors(value, found);
+  return found;
 }
 
 function keepTangents(active: TangentTrace, kept: Set<Tensor>): void {

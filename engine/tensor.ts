@@ -53,6 +53,8 @@ export class Tensor {
   /** Persistent tensors (parameters, optimizer state) outlive scopes. */
   persistent = false;
   disposed = false;
+  /** Disposed by releaseData(): values gone, place in the graph kept. */
+  released = false;
 
   /** Prefer the creation helpers (tensor, zeros, …); this wraps a storage
    * that the tensor now owns. */
@@ -73,7 +75,10 @@ export class Tensor {
 
   /** The backend handle. Throws once the tensor is disposed. */
   get storage(): Storage {
-    if (this.disposed) throw new Error(`tensor #${this.id} ${show(this.shape)} was disposed (freed by scope()?)`);
+    if (this.disposed) {
+      const why = this.released ? 'released (no gradient rule was to read it)' : 'disposed (freed by scope()?)';
+      throw new Error(`tensor #${this.id} ${show(this.shape)} was ${why}`);
+    }
     return this.storageHandle;
   }
 
@@ -109,6 +114,16 @@ export class Tensor {
     this.grad?.dispose();
     this.grad = null;
     untrack(this);
+  }
+
+  /** Frees the values but keeps the tensor's place in the graph (its shape
+   * and node), for a tensor that no gradient rule will read (see
+   * recordTape's freeUnsaved). Reading it afterwards throws. */
+  releaseData(): void {
+    if (this.disposed) return;
+    this.backend.free(this.storageHandle);
+    this.disposed = true;
+    this.released = true;
   }
 
   toString(): string {

@@ -7,7 +7,7 @@ import { broadcastShapes, broadcastStrides, sameShape } from '../shape';
 import { record } from '../tape';
 import { full, empty, type Tensor, zeros } from '../tensor';
 import { broadcastTo } from './movement';
-import { type JvpTable, PIECEWISE_CONSTANT, type RuleTable } from './primitive';
+import { FLAT, type JvpTable, type NoteTable, PIECEWISE_CONSTANT, type RuleTable, savesInputs, savesNothing } from './primitive';
 import { sumTo } from './reduce';
 import { log, neg } from './unary';
 
@@ -17,15 +17,15 @@ export type BinaryPrimitive = BinaryKernel;
 export type Operand = Tensor | number;
 
 // Comparisons are flat almost everywhere: no gradient flows back through
-// them, and no tangent forward.
-const comparisons = {
-  greater: PIECEWISE_CONSTANT,
-  greaterEqual: PIECEWISE_CONSTANT,
-  less: PIECEWISE_CONSTANT,
-  lessEqual: PIECEWISE_CONSTANT,
-  equal: PIECEWISE_CONSTANT,
-  notEqual: PIECEWISE_CONSTANT,
-} as const;
+// them, no tangent forward, and the tape records no node for them.
+const comparisons = <V>(entry: V) => ({
+  greater: entry,
+  greaterEqual: entry,
+  less: entry,
+  lessEqual: entry,
+  equal: entry,
+  notEqual: entry,
+});
 
 export const binaryRules: RuleTable<BinaryPrimitive | 'where'> = {
   // d(a + b) = da + db
@@ -57,13 +57,27 @@ export const binaryRules: RuleTable<BinaryPrimitive | 'where'> = {
     const toA = maximumWeight(b, a);
     return [sumTo(mul(g, toA), a.shape), sumTo(mul(g, sub(1, toA)), b.shape)];
   },
-  ...comparisons,
+  ...comparisons(PIECEWISE_CONSTANT),
   // d where(c, a, b) = c·da + (1 − c)·db; the condition gets none.
   where: (g, { inputs: [c, a, b], wants }) => [
     null,
     wants[1] ? sumTo(where(c, g, 0), a.shape) : null,
     wants[2] ? sumTo(where(c, 0, g), b.shape) : null,
   ],
+};
+
+// For the tape viewer: each gradient rule in one line, and the tensors it
+// reads (inputs a, b, c or the output y).
+export const binaryTapeNotes: NoteTable<BinaryPrimitive | 'where'> = {
+  add: { vjp: 'da = g, db = g (each summed over its broadcast axes)', saves: savesNothing },
+  sub: { vjp: 'da = g, db = −g', saves: savesNothing },
+  mul: { vjp: 'da = g·b, db = g·a', saves: ({ inputs: [a, b], wants }) => [wants[0] && b, wants[1] && a] },
+  div: { vjp: 'da = g / b, db = −g·y / b', saves: ({ inputs: [, b], output, wants }) => [b, wants[1] && output] },
+  pow: { vjp: 'da = g·b·aᵇ⁻¹, db = g·y·ln a', saves: ({ inputs: [a, b], output, wants }) => [a, wants[0] && b, wants[1] && output] },
+  maximum: { vjp: 'da = g·[a > b], db = g·[a < b]; ties g/2 each', saves: savesInputs },
+  minimum: { vjp: 'da = g·[a < b], db = g·[a > b]; ties g/2 each', saves: savesInputs },
+  ...comparisons(FLAT),
+  where: { vjp: 'da = g where c, db = g where not c', saves: ({ inputs: [c] }) => [c] },
 };
 
 /** ∂ max(a, b)/∂a: 1 where a > b, 0 where a < b, ½ on ties (∂/∂b is one
@@ -97,7 +111,7 @@ export const binaryJvpRules: JvpTable<BinaryPrimitive | 'where'> = {
     const toA = maximumWeight(b, a);
     return tangentSum(output, da && mul(da, toA), db && mul(db, sub(1, toA)));
   },
-  ...comparisons,
+  ...comparisons(PIECEWISE_CONSTANT),
   // ẏ = c·ȧ + (1 − c)·ḃ: the selection is fixed, the condition has none.
   where: ([, da, db], { inputs: [c], output }) => (da || db) && tangentSum(output, where(c, da ?? 0, db ?? 0)),
 };

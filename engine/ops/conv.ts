@@ -15,7 +15,7 @@ import { record } from '../tape';
 import { type Tensor, zeros } from '../tensor';
 import { tangentSum } from './binary';
 import { pad as padOp, reshape } from './movement';
-import type { ConvGeometry, JvpTable, RuleTable } from './primitive';
+import type { ConvGeometry, JvpTable, NoteTable, RuleTable } from './primitive';
 
 export type ConvPrimitive = 'conv2d' | 'conv2dInputGrad' | 'conv2dFilterGrad';
 
@@ -37,6 +37,13 @@ export const convRules: RuleTable<ConvPrimitive> = {
     wants[0] ? conv2dInputGrad(y, h, x.shape, params) : null,
     wants[1] ? convolve(x, h, params) : null,
   ],
+};
+
+// For the tape viewer: each operand's gradient reads the other operand.
+export const convTapeNotes: NoteTable<ConvPrimitive> = {
+  conv2d: { vjp: 'dx = conv2dInputGrad(g, w), dw = conv2dFilterGrad(x, g)', saves: ({ inputs: [x, w], wants }) => [wants[0] && w, wants[1] && x] },
+  conv2dInputGrad: { vjp: 'dy = conv2d(g, w), dw = conv2dFilterGrad(g, y)', saves: ({ inputs: [y, w], wants }) => [wants[1] && y, wants[0] && w] },
+  conv2dFilterGrad: { vjp: 'dx = conv2dInputGrad(y, g), dy = conv2d(x, g)', saves: ({ inputs: [x, y], wants }) => [wants[1] && x, wants[0] && y] },
 };
 
 // Forward mode: each of the three is bilinear, so its tangent is the product

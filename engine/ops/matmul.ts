@@ -4,7 +4,7 @@ import { broadcastShapes, broadcastStrides, show } from '../shape';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
 import { tangentSum } from './binary';
-import type { JvpTable, RuleTable } from './primitive';
+import type { JvpTable, NoteTable, RuleTable } from './primitive';
 import { sumTo } from './reduce';
 
 export interface MatmulOptions {
@@ -37,6 +37,21 @@ export const matmulRules: RuleTable<'matmul'> = {
       db = sumTo(db, b.shape);
     }
     return [da, db];
+  },
+};
+
+// For the tape viewer: the rule's four cases (keyed transA, transB); dA
+// reads B and dB reads A.
+const matmulVjp = {
+  '00': 'C = A·B: dA = G·Bᵀ, dB = Aᵀ·G',
+  '10': 'C = Aᵀ·B: dA = B·Gᵀ, dB = A·G',
+  '01': 'C = A·Bᵀ: dA = G·B, dB = Gᵀ·A',
+  '11': 'C = Aᵀ·Bᵀ: dA = Bᵀ·Gᵀ, dB = Gᵀ·Aᵀ',
+} as const;
+export const matmulTapeNotes: NoteTable<'matmul'> = {
+  matmul: {
+    vjp: ({ transA, transB }) => matmulVjp[`${+transA}${+transB}` as keyof typeof matmulVjp],
+    saves: ({ inputs: [a, b], wants }) => [wants[1] && a, wants[0] && b],
   },
 };
 

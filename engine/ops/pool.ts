@@ -8,7 +8,7 @@ import { record } from '../tape';
 import { outputSize, type Padding2d, pair, resolvePadding } from './conv';
 import { gather } from './gather';
 import { reshape } from './movement';
-import type { JvpTable, PoolGeometry, RuleTable } from './primitive';
+import { type JvpTable, type NoteTable, type PoolGeometry, type RuleTable, savesInput } from './primitive';
 
 export type PoolPrimitive = 'maxPool2d' | 'avgPool2d';
 
@@ -24,6 +24,13 @@ export const poolRules: RuleTable<PoolPrimitive> = {
   maxPool2d: (g, { inputs: [x], params }) => [poolGrad('max', x, g, params)],
   // d mean(window) = (1/count)·Σ dx over the window's positions inside x
   avgPool2d: (g, { inputs: [x], params }) => [poolGrad('avg', x, g, params)],
+};
+
+// For the tape viewer. Both rules hand x to the kernel (average pooling's
+// reads only its shape, but the tape keeps it).
+export const poolTapeNotes: NoteTable<PoolPrimitive> = {
+  maxPool2d: { vjp: 'dx = g at each window’s first maximum', saves: savesInput },
+  avgPool2d: { vjp: 'dx = g/count over each window', saves: savesInput },
 };
 
 export const poolJvpRules: JvpTable<PoolPrimitive> = {

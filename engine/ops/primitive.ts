@@ -126,3 +126,24 @@ export type TangentFn<P extends Primitive> = (tangents: readonly (Tensor | null)
 export type JvpRule<P extends Primitive> = TangentFn<P> | typeof PIECEWISE_CONSTANT;
 
 export type JvpTable<K extends Primitive> = { [P in K]: JvpRule<P> };
+
+/** A gradient rule as the tape viewer shows it (tape-record.ts). */
+export interface TapeNote<P extends Primitive> {
+  /** The rule in one line, in its family file's names: g is the gradient of
+   * the output y; x, a, b, … the inputs. */
+  vjp: string | ((params: PrimitiveParams[P]) => string);
+  /** The tensors the rule reads (of the node's inputs and output; falsy
+   * entries are skipped): what the tape must keep alive for it. Of the
+   * others it needs only the shapes. */
+  saves: (node: NodeContext<P>) => readonly (Tensor | false | null | undefined)[];
+}
+
+export type NoteTable<K extends Primitive> = { [P in K]: TapeNote<P> };
+
+/** Notes for the common cases. */
+export const savesNothing = (): Tensor[] => [];
+export const savesInput = ({ inputs: [x] }: { inputs: readonly Tensor[] }) => [x];
+export const savesOutput = ({ output }: { output: Tensor }) => [output];
+export const savesInputs = ({ inputs }: { inputs: readonly Tensor[] }) => inputs;
+/** Piecewise constant: no node is recorded, so nothing is kept. */
+export const FLAT = { vjp: 'none: piecewise constant, no gradient flows', saves: savesNothing };

@@ -6,7 +6,7 @@ import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
 import { div, equal, mul } from './binary';
 import { broadcastTo, reshape } from './movement';
-import type { JvpTable, RuleTable } from './primitive';
+import { type JvpTable, type NoteTable, type RuleTable, savesInputs, savesNothing, savesOutput } from './primitive';
 
 export type ReducePrimitive = 'sum' | 'max';
 
@@ -21,6 +21,11 @@ export const reduceRules: RuleTable<ReducePrimitive> = {
   sum: (g, { inputs: [x], params: { axes } }) => [broadcastTo(reshape(g, keepdimsShape(x.shape, axes)), x.shape)],
   // d(max x) = dx at the argmax; ties share g equally (as PyTorch's amax).
   max: (g, { inputs: [x], output, params: { axes } }) => [mul(maxShare(x, output, axes), reshape(g, keepdimsShape(x.shape, axes)))],
+};
+
+export const reduceTapeNotes: NoteTable<ReducePrimitive> = {
+  sum: { vjp: 'dx = g, spread back over the summed axes', saves: savesNothing },
+  max: { vjp: 'dx = g at the maximum; k ties get g/k each', saves: (node) => [...savesInputs(node), ...savesOutput(node)] },
 };
 
 /** ∂ max(x)/∂x: 1/k at each of the k elements equal to the maximum of their

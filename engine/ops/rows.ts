@@ -10,7 +10,7 @@ import type { RowKernel } from '../backend/backend';
 import { record } from '../tape';
 import { empty, full, type Tensor, zeros } from '../tensor';
 import { mul, sub, tangentSum } from './binary';
-import type { JvpTable, RuleTable } from './primitive';
+import { type JvpTable, type NoteTable, type RuleTable, savesInput, savesOutput } from './primitive';
 import { sum } from './reduce';
 import { exp } from './unary';
 
@@ -48,6 +48,16 @@ export const rowRules: RuleTable<RowPrimitive> = {
     x.backend.layerNormGrad(x.storage, w.storage, g.storage, dx.storage, dw.storage, db.storage, rows, cols, eps);
     return [dx, dw, db];
   },
+};
+
+// For the tape viewer. The row rules hand x and y to their kernel (the
+// softmax and log-softmax kernels read only y, but the tape keeps both).
+const inputAndOutput = (node: { inputs: readonly Tensor[]; output: Tensor }) => [...savesInput(node), ...savesOutput(node)];
+export const rowTapeNotes: NoteTable<RowPrimitive> = {
+  softmax: { vjp: 'dx = y ⊙ (g − Σⱼ gⱼyⱼ)', saves: inputAndOutput },
+  logSoftmax: { vjp: 'dx = g − exp(y)·Σⱼ gⱼ', saves: inputAndOutput },
+  logsumexp: { vjp: 'dx = g·exp(x − y)', saves: inputAndOutput },
+  layerNorm: { vjp: 'dx = r(ĝ − mean ĝ − x̂·mean(ĝ⊙x̂)), ĝ = g⊙w; dw = Σ g⊙x̂; db = Σ g', saves: ({ inputs: [x, w] }) => [x, w] },
 };
 
 // Forward mode, with p = softmax(x) of each row.

@@ -4,7 +4,7 @@ import type { UnaryKernel } from '../backend/backend';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
 import { add, greater, mul, sub, div } from './binary';
-import { type JvpTable, PIECEWISE_CONSTANT, type Primitive, type RuleTable } from './primitive';
+import { FLAT, type JvpTable, type NoteTable, PIECEWISE_CONSTANT, type Primitive, type RuleTable, savesInput, savesNothing, savesOutput } from './primitive';
 
 export type UnaryPrimitive = Exclude<UnaryKernel, 'identity' | DerivativeKernel>;
 type DerivativeKernel = 'geluDerivative' | 'geluTanhDerivative';
@@ -50,6 +50,27 @@ export const unaryRules: RuleTable<UnaryPrimitive> = {
   gelu: (g, { inputs: [x] }) => [mul(g, derivative('geluDerivative', x))],
   // d(½x(1 + tanh u)) = (½(1 + tanh u) + ½x(1 − tanh²u)·u′)·dx, u = √(2/π)(x + 0.044715x³)
   geluTanh: (g, { inputs: [x] }) => [mul(g, derivative('geluTanhDerivative', x))],
+};
+
+// For the tape viewer: each gradient rule above in one line, and what it
+// reads (the input x or the output y), which the tape keeps alive for it.
+export const unaryTapeNotes: NoteTable<UnaryPrimitive> = {
+  neg: { vjp: 'dx = −g', saves: savesNothing },
+  exp: { vjp: 'dx = g·y', saves: savesOutput },
+  log: { vjp: 'dx = g / x', saves: savesInput },
+  log1p: { vjp: 'dx = g / (1 + x)', saves: savesInput },
+  sqrt: { vjp: 'dx = g / 2y', saves: savesOutput },
+  abs: { vjp: 'dx = g·sign(x)', saves: savesInput },
+  sign: FLAT,
+  step: FLAT,
+  tanh: { vjp: 'dx = g·(1 − y²)', saves: savesOutput },
+  sigmoid: { vjp: 'dx = g·y·(1 − y)', saves: savesOutput },
+  relu: { vjp: 'dx = g·[x > 0]', saves: savesInput },
+  erf: { vjp: 'dx = g·(2/√π)·exp(−x²)', saves: savesInput },
+  sin: { vjp: 'dx = g·cos x', saves: savesInput },
+  cos: { vjp: 'dx = −g·sin x', saves: savesInput },
+  gelu: { vjp: 'dx = g·(Φ(x) + x·φ(x))', saves: savesInput },
+  geluTanh: { vjp: 'dx = g·geluTanh′(x)', saves: savesInput },
 };
 
 // Forward mode. Each of these acts elementwise, so its Jacobian is diagonal
