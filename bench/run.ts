@@ -19,10 +19,11 @@ for (const flavour of validated) engines.push([`engine-wasm-${flavour}`, (await 
 engines.push(['engine-js', jsBackend()]);
 const tfNames = await initTf();
 const quick = process.argv.includes('--quick');
-// `--only <text>`: just the matmul sizes and models whose name contains it.
+// `--only <text>`: just the matmul sizes and models whose name contains it,
+// in any case (`--only MLP` picks the mlp-… rows).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] ?? '' : '';
-const wanted = (name: string) => name.includes(only);
+const wanted = (name: string) => name.toLowerCase().includes(only.toLowerCase());
 
 const MATMUL_SIZES: [string, number, number, number][] = [
   ['32', 32, 32, 32],

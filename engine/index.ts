@@ -29,7 +29,12 @@ export {
 
 // autodiff and memory
 export { backward, isGradEnabled, noGrad, scope } from './tape';
-export { checkGrads } from './gradcheck';
+export { checkpoint } from './checkpoint';
+export { recordTape } from './tape-record';
+export type { TapeEntry, TapeRecord } from './tape-record';
+export { jacobian, jvp } from './jvp';
+export type { JacobianMode, JacobianResult, JvpResult } from './jvp';
+export { checkGrads, checkJvp } from './gradcheck';
 export type { GradCheckInput, GradCheckOptions, GradCheckReport } from './gradcheck';
 
 // primitives

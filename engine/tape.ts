@@ -5,9 +5,13 @@
 // inputs, its parameters and its gradient rule. The nodes form the tape;
 // backward() walks it from the loss in reverse topological order, applying
 // each rule (the chain rule, one primitive at a time).
+//
+// Forward mode (jvp.ts) needs no tape: while a tangent trace is active,
+// record() hands every op's output to it, which computes the output's
+// tangent on the spot. When no trace is active this costs one null check.
 
 import { add } from './ops/binary';
-import { PIECEWISE_CONSTANT, type NodeContext, type Primitive, type PrimitiveParams, type Rule } from './ops/primitive';
+import { PIECEWISE_CONSTANT, type Primitive, type PrimitiveParams, type Rule } from './ops/primitive';
 import { show, sameShape, stridesOf } from './shape';
 import { keep, onesLike, Tensor } from './tensor';
 
@@ -17,6 +21,27 @@ export interface Node<P extends Primitive = Primitive> {
   params: PrimitiveParams[P];
   rule: Exclude<Rule<P>, typeof PIECEWISE_CONSTANT>;
 }
+
+/** A checkpointed segment (checkpoint.ts): one node standing for the many
+ * its function records, which its rule recomputes. Not a primitive. */
+export interface CheckpointNode {
+  primitive: 'checkpoint';
+  /** fn's own inputs, then the tensors it closes over that need gradients. */
+  inputs: readonly Tensor[];
+  params: CheckpointParams;
+  rule: (g: Tensor, node: { inputs: readonly Tensor[]; output: Tensor; params: CheckpointParams; wants: readonly boolean[] }) => (Tensor | null)[];
+}
+
+export interface CheckpointParams {
+  fn: (...inputs: Tensor[]) => Tensor;
+  /** How many of the node's inputs are fn's arguments. */
+  arity: number;
+  /** Nodes fn recorded (and the tape does not keep). */
+  ops: number;
+}
+
+/** What a tensor's `node` can be: a primitive application or a checkpoint. */
+export type TapeNode = Node | CheckpointNode;
 
 // --- grad mode -------------------------------------------------------------
 
@@ -28,8 +53,18 @@ export function isGradEnabled(): boolean {
 
 /** Runs fn without recording: for evaluation, and inside optimizers. */
 export function noGrad<T>(fn: () => T): T {
+  return withGradMode(false, fn);
+}
+
+/** Runs fn with recording on, even inside noGrad or a gradient rule (for
+ * checkpoint's recomputation). */
+export function enableGrad<T>(fn: () => T): T {
+  return withGradMode(true, fn);
+}
+
+function withGradMode<T>(enabled: boolean, fn: () => T): T {
   const saved = gradEnabled;
-  gradEnabled = false;
+  gradEnabled = enabled;
   try {
     return fn();
   } finally {
@@ -50,7 +85,35 @@ export function record<P extends Primitive>(
     output.requiresGrad = true;
     output.node = { primitive, inputs, params, rule } as unknown as Node;
   }
+  if (trace !== null) traceOp(trace, output, primitive, inputs, params);
   return output;
+}
+
+// --- forward mode ----------------------------------------------------------
+
+/** What jvp() (jvp.ts) puts in place while its function runs. */
+export interface TangentTrace {
+  /** Sets the tangent of `output` from the tangents of `inputs`. */
+  push<P extends Primitive>(output: Tensor, primitive: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): void;
+  tangentOf(t: Tensor): Tensor | undefined;
+}
+
+let trace: TangentTrace | null = null;
+
+/** Runs fn with `next` as the tangent trace (null: none), then restores the old one. */
+export function withTangentTrace<T>(next: TangentTrace | null, fn: () => T): T {
+  const saved = trace;
+  trace = next;
+  try {
+    return fn();
+  } finally {
+    trace = saved;
+  }
+}
+
+// The tangent rule's own ops carry no tangents of their own.
+function traceOp<P extends Primitive>(active: TangentTrace, output: Tensor, primitive: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): void {
+  withTangentTrace(null, () => active.push(output, primitive, inputs, params));
 }
 
 // --- backward --------------------------------------------------------------
@@ -62,37 +125,60 @@ export function record<P extends Primitive>(
 export function backward(loss: Tensor, seed?: Tensor): void {
   if (!loss.requiresGrad) throw new Error('backward(): the loss does not depend on anything that requires a gradient');
   if (!seed && loss.size !== 1) throw new Error(`backward(): loss has shape ${show(loss.shape)}; pass a seed`);
-  const order = topologicalOrder(loss);
-  noGrad(() =>
-    scope(() => {
-      const grads = new Map<Tensor, Tensor>([[loss, seed ?? onesLike(loss)]]);
-      for (let i = order.length - 1; i >= 0; i--) {
-        const t = order[i];
-        const g = grads.get(t);
-        if (!g) continue;
-        if (!t.node) {
-          accumulateLeafGrad(t, g);
-          continue;
+  chainRule(loss, seed ?? null, []);
+}
+
+/** The gradients of `root` (seeded with g) with respect to each of `stops`,
+ * which the walk treats as leaves: it does not go past them, and returns
+ * their gradients (null where none reaches them) instead of accumulating
+ * them. Other leaves accumulate into .grad as in backward(). For
+ * checkpoint(), whose rule backpropagates through a recomputed segment. */
+export function gradientsAt(root: Tensor, g: Tensor, stops: readonly Tensor[]): (Tensor | null)[] {
+  return chainRule(root, g, stops);
+}
+
+/** The chain rule from `root` (seeded with `seed`, or 1) down to the leaves,
+ * which accumulate their gradients into .grad. The walk stops at `stops`,
+ * whose gradients it returns instead. */
+function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]): (Tensor | null)[] {
+  const stopSet = stops.length ? new Set(stops) : null;
+  const order = topologicalOrder(root, stopSet);
+  // Gradients carry no tangents (forward-over-reverse is not supported).
+  return withTangentTrace(null, () =>
+    noGrad(() =>
+      scope(() => {
+        const grads = new Map<Tensor, Tensor>([[root, seed ?? onesLike(root)]]);
+        for (let i = order.length - 1; i >= 0; i--) {
+          const t = order[i];
+          const g = grads.get(t);
+          if (!g || stopSet?.has(t)) continue;
+          if (t.node) applyRule(t, t.node, g, grads);
+          else accumulateLeafGrad(t, g);
         }
-        const { inputs, params, rule, primitive } = t.node;
-        for (const x of inputs) {
-          if (x.disposed) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
-        }
-        const wants = inputs.map((x) => x.requiresGrad);
-        const ctx: NodeContext<Primitive> = { inputs, output: t, params, wants };
-        const inputGrads = rule(g, ctx as never);
-        inputs.forEach((x, k) => {
-          const gx = inputGrads[k];
-          if (!wants[k] || !gx) return;
-          if (!sameShape(gx.shape, x.shape)) {
-            throw new Error(`rule of ${primitive} gave a gradient of shape ${show(gx.shape)} for an input of ${show(x.shape)}`);
-          }
-          const prev = grads.get(x);
-          grads.set(x, prev ? add(prev, gx) : gx);
-        });
-      }
-    }),
+        return stops.map((x) => grads.get(x) ?? null);
+      }),
+    ),
   );
+}
+
+/** One step of the chain rule: the node's rule pulls g back to its inputs,
+ * whose gradients add up over every path. */
+function applyRule(t: Tensor, node: TapeNode, g: Tensor, grads: Map<Tensor, Tensor>): void {
+  const { inputs, params, rule, primitive } = node;
+  for (const x of inputs) {
+    if (x.disposed && !x.released) throw new Error(`backward(): an input of ${primitive} was freed; call backward() inside the scope that built the graph`);
+  }
+  const wants = inputs.map((x) => x.requiresGrad);
+  const inputGrads = rule(g, { inputs, output: t, params, wants } as never);
+  inputs.forEach((x, k) => {
+    const gx = inputGrads[k];
+    if (!wants[k] || !gx) return;
+    if (!sameShape(gx.shape, x.shape)) {
+      throw new Error(`rule of ${primitive} gave a gradient of shape ${show(gx.shape)} for an input of ${show(x.shape)}`);
+    }
+    const prev = grads.get(x);
+    grads.set(x, prev ? add(prev, gx) : gx);
+  });
 }
 
 function accumulateLeafGrad(leaf: Tensor, g: Tensor): void {
@@ -109,8 +195,9 @@ function accumulateLeafGrad(leaf: Tensor, g: Tensor): void {
   }
 }
 
-/** Tensors that lead to `root` through recorded nodes, inputs first. */
-function topologicalOrder(root: Tensor): Tensor[] {
+/** Tensors that lead to `root` through recorded nodes, inputs first; the
+ * walk does not go past `stops`. */
+function topologicalOrder(root: Tensor, stops: ReadonlySet<Tensor> | null): Tensor[] {
   const order: Tensor[] = [];
   const seen = new Set<Tensor>([root]);
   // Iterative DFS (deep graphs would overflow a recursive one).
@@ -118,7 +205,7 @@ function topologicalOrder(root: Tensor): Tensor[] {
   while (stack.length) {
     const top = stack[stack.length - 1];
     const [t, next] = top;
-    const inputs = t.node?.inputs ?? [];
+    const inputs = (stops?.has(t) ? null : t.node?.inputs) ?? [];
     if (next < inputs.length) {
       top[1]++;
       const x = inputs[next];
@@ -167,12 +254,44 @@ export function scope<T>(fn: () => T): T {
   if (result instanceof Promise) throw new Error('scope(fn): fn must be synchronous');
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
+  // Under a tangent trace a returned tensor keeps its tangent with it.
+  if (trace !== null) keepTangents(trace, kept);
   const parent = scopes[scopes.length - 1];
   for (const t of mine) {
     if (kept.has(t)) parent?.add(t);
     else if (!t.persistent) t.dispose();
   }
   return result;
+}
+
+/** Runs fn and returns, with its result, the tensors it created that are
+ * still alive, in creation order. Unlike scope() it frees nothing: they stay
+ * with the enclosing scope. */
+export function withCreated<T>(fn: () => T): { result: T; created: Tensor[] } {
+  const mine = new Set<Tensor>();
+  scopes.push(mine);
+  try {
+    return { result: fn(), created: [...mine].sort((a, b) => a.id - b.id) };
+  } finally {
+    scopes.pop();
+    const parent = scopes[scopes.length - 1];
+    if (parent) for (const t of mine) parent.add(t);
+  }
+}
+
+/** The tensors in a value as scope() finds them: a tensor, or tensors in
+ * arrays and plain objects. */
+export function tensorsIn(value: unknown): Set<Tensor> {
+  const found = new Set<Tensor>();
+  collectTensors(value, found);
+  return found;
+}
+
+function keepTangents(active: TangentTrace, kept: Set<Tensor>): void {
+  for (const t of [...kept]) {
+    const tangent = active.tangentOf(t);
+    if (tangent) kept.add(tangent);
+  }
 }
 
 function collectTensors(value: unknown, into: Set<Tensor>, depth = 0): void {

@@ -6,7 +6,7 @@ import { JsBackend } from './backend/js';
 import type { Rng } from './random';
 import { type Shape, show, sizeOf } from './shape';
 import { track, untrack } from './tape';
-import type { Node } from './tape';
+import type { TapeNode } from './tape';
 
 let currentBackend: Backend | null = null;
 
@@ -33,6 +33,12 @@ export function withBackend<T>(backend: Backend, fn: () => T): T {
 
 let nextId = 0;
 
+/** The id the next tensor will get: a tensor whose id is at least this was
+ * created after the call. */
+export function nextTensorId(): number {
+  return nextId;
+}
+
 export class Tensor {
   readonly id = nextId++;
   readonly shape: readonly number[];
@@ -42,11 +48,13 @@ export class Tensor {
   requiresGrad = false;
   /** ∂loss/∂this after backward(), for leaves (tensors no op produced). */
   grad: Tensor | null = null;
-  /** The primitive application that produced this tensor, if recorded. */
-  node: Node | null = null;
+  /** The primitive application (or checkpoint) that produced this tensor, if recorded. */
+  node: TapeNode | null = null;
   /** Persistent tensors (parameters, optimizer state) outlive scopes. */
   persistent = false;
   disposed = false;
+  /** Disposed by releaseData(): values gone, place in the graph kept. */
+  released = false;
 
   /** Prefer the creation helpers (tensor, zeros, …); this wraps a storage
    * that the tensor now owns. */
@@ -67,7 +75,10 @@ export class Tensor {
 
   /** The backend handle. Throws once the tensor is disposed. */
   get storage(): Storage {
-    if (this.disposed) throw new Error(`tensor #${this.id} ${show(this.shape)} was disposed (freed by scope()?)`);
+    if (this.disposed) {
+      const why = this.released ? 'released (no gradient rule was to read it)' : 'disposed (freed by scope()?)';
+      throw new Error(`tensor #${this.id} ${show(this.shape)} was ${why}`);
+    }
     return this.storageHandle;
   }
 
@@ -103,6 +114,16 @@ export class Tensor {
     this.grad?.dispose();
     this.grad = null;
     untrack(this);
+  }
+
+  /** Frees the values but keeps the tensor's place in the graph (its shape
+   * and node), for a tensor that no gradient rule will read (see
+   * recordTape's freeUnsaved). Reading it afterwards throws. */
+  releaseData(): void {
+    if (this.disposed) return;
+    this.backend.free(this.storageHandle);
+    this.disposed = true;
+    this.released = true;
   }
 
   toString(): string {

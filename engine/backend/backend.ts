@@ -267,6 +267,11 @@ export interface Backend {
    * flows back to x's shape. Max sends each window's g to the first
    * position holding the window's maximum; avg spreads it evenly. */
   pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void;
+  /** For each output of max pooling (shaped like it), the flat index into x
+   * of the position pool2dGrad sends its gradient to: the window's first
+   * maximum (−1 for a window with no position inside x). Stored as floats,
+   * exact below 2²⁴ elements; for the tangent rule, ẏ = gather(ẋ, indices). */
+  pool2dArgmax(x: Storage, indices: Storage, spec: Pool2dSpec): void;
 
   /** out[o, i, :] = x[o, indices[i], :] (see GatherSpec). Throws on an index
    * that is not an integer in range. */

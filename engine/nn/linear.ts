@@ -1,4 +1,13 @@
 // A fully connected layer: y = x·Wᵀ + b (PyTorch's layout, W is out×in).
+//
+// Rows are examples: X is [batch, in], Y = X·Wᵀ + b is [batch, out]. Its
+// gradients, with G = ∂L/∂Y ([batch, out]), are what matmul's rule for
+// C = A·Bᵀ gives (ops/matmul.ts): dX = G·W and dW = Gᵀ·X, and db = Σ_rows G.
+// A textbook writes one example as a column, y = W·x + b; with the upstream
+// gradient v = ∂L/∂y (a column), dx = Wᵀ·v and dW = v·xᵀ. These are the same
+// formulas: with batch 1 the row G is vᵀ, so dX = vᵀ·W = (Wᵀ·v)ᵀ and
+// dW = Gᵀ·X = v·xᵀ; with a batch, dW = Σₙ vₙ·xₙᵀ, one outer product per
+// example, summed, which Gᵀ·X computes as one matmul.
 
 import { add } from '../ops/binary';
 import { matmul } from '../ops/matmul';

@@ -13,8 +13,9 @@ import type { Conv2dSpec } from '../backend/backend';
 import { sameShape, show } from '../shape';
 import { record } from '../tape';
 import { type Tensor, zeros } from '../tensor';
+import { tangentSum } from './binary';
 import { pad as padOp, reshape } from './movement';
-import type { ConvGeometry, RuleTable } from './primitive';
+import type { ConvGeometry, JvpTable, NoteTable, RuleTable } from './primitive';
 
 export type ConvPrimitive = 'conv2d' | 'conv2dInputGrad' | 'conv2dFilterGrad';
 
@@ -36,6 +37,24 @@ export const convRules: RuleTable<ConvPrimitive> = {
     wants[0] ? conv2dInputGrad(y, h, x.shape, params) : null,
     wants[1] ? convolve(x, h, params) : null,
   ],
+};
+
+// For the tape viewer: each operand's gradient reads the other operand.
+export const convTapeNotes: NoteTable<ConvPrimitive> = {
+  conv2d: { vjp: 'dx = conv2dInputGrad(g, w), dw = conv2dFilterGrad(x, g)', saves: ({ inputs: [x, w], wants }) => [wants[0] && w, wants[1] && x] },
+  conv2dInputGrad: { vjp: 'dy = conv2d(g, w), dw = conv2dFilterGrad(g, y)', saves: ({ inputs: [y, w], wants }) => [wants[1] && y, wants[0] && w] },
+  conv2dFilterGrad: { vjp: 'dx = conv2dInputGrad(y, g), dy = conv2d(x, g)', saves: ({ inputs: [x, y], wants }) => [wants[1] && x, wants[0] && y] },
+};
+
+// Forward mode: each of the three is bilinear, so its tangent is the product
+// rule, f(ȧ, b) + f(a, ḃ), each term the same primitive again.
+export const convJvpRules: JvpTable<ConvPrimitive> = {
+  conv2d: ([dx, dw], { inputs: [x, w], output, params }) =>
+    tangentSum(output, dx && convolve(dx, w, params), dw && convolve(x, dw, params)),
+  conv2dInputGrad: ([dy, dw], { inputs: [y, w], output, params }) =>
+    tangentSum(output, dy && conv2dInputGrad(dy, w, params.inputShape, params), dw && conv2dInputGrad(y, dw, params.inputShape, params)),
+  conv2dFilterGrad: ([dx, dy], { inputs: [x, y], output, params }) =>
+    tangentSum(output, dx && conv2dFilterGrad(dx, y, params.filterShape, params), dy && conv2dFilterGrad(x, dy, params.filterShape, params)),
 };
 
 /** Padding: 'valid' (none), 'same' (output = ⌈input/stride⌉, as

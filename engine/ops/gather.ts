@@ -6,7 +6,7 @@ import type { GatherSpec } from '../backend/backend';
 import { show, sizeOf } from '../shape';
 import { record } from '../tape';
 import { Tensor, tensor, zeros } from '../tensor';
-import type { RuleTable } from './primitive';
+import type { JvpTable, NoteTable, RuleTable } from './primitive';
 
 export type GatherPrimitive = 'gather' | 'scatterAdd';
 
@@ -20,6 +20,20 @@ export const gatherRules: RuleTable<GatherPrimitive> = {
   gather: (g, { inputs: [x, idx], params: { axis } }) => [scatterAdd(g, idx, x.shape[axis], axis), null],
   // scatterAdd is linear, and its transpose picks rows back: dsrc = gather(g).
   scatterAdd: (g, { inputs: [, idx], params: { axis } }) => [gather(g, idx, axis), null],
+};
+
+// For the tape viewer: both rules read the ids only.
+export const gatherTapeNotes: NoteTable<GatherPrimitive> = {
+  gather: { vjp: 'dx = scatterAdd(g, ids)', saves: ({ inputs: [, idx] }) => [idx] },
+  scatterAdd: { vjp: 'dsrc = gather(g, ids)', saves: ({ inputs: [, idx] }) => [idx] },
+};
+
+// Forward mode: both are linear in their data, and the ids have no tangent.
+export const gatherJvpRules: JvpTable<GatherPrimitive> = {
+  // ẏ = gather(ẋ, ids)
+  gather: ([dx], { inputs: [, idx], params: { axis } }) => dx && gather(dx, idx, axis),
+  // ẏ = scatterAdd(ṡrc, ids)
+  scatterAdd: ([ds], { inputs: [, idx], params: { axis, size } }) => ds && scatterAdd(ds, idx, size, axis),
 };
 
 function asIndexTensor(indices: Indices, like: Tensor): Tensor {

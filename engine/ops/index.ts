@@ -1,17 +1,19 @@
-// All primitives, and the one table of their gradient rules. Its type
-// demands a rule for every Primitive: adding a primitive to
-// PrimitiveParams without writing its rule is a compile error here.
+// All primitives, and the tables of their rules: gradient rules (reverse
+// mode), tangent rules (forward mode), and the tape viewer's note on each
+// gradient rule (one line, and what it reads). Their types demand an entry
+// for every Primitive: adding a primitive to PrimitiveParams without
+// writing all three is a compile error here.
 
-import { binaryRules } from './binary';
-import { convRules } from './conv';
-import { gatherRules } from './gather';
-import { matmulRules } from './matmul';
-import { movementRules } from './movement';
-import type { Primitive, Rule } from './primitive';
-import { poolRules } from './pool';
-import { reduceRules } from './reduce';
-import { rowRules } from './rows';
-import { unaryRules } from './unary';
+import { binaryJvpRules, binaryRules, binaryTapeNotes } from './binary';
+import { convJvpRules, convRules, convTapeNotes } from './conv';
+import { gatherJvpRules, gatherRules, gatherTapeNotes } from './gather';
+import { matmulJvpRules, matmulRules, matmulTapeNotes } from './matmul';
+import { movementJvpRules, movementRules, movementTapeNotes } from './movement';
+import type { JvpRule, Primitive, Rule, TapeNote } from './primitive';
+import { poolJvpRules, poolRules, poolTapeNotes } from './pool';
+import { reduceJvpRules, reduceRules, reduceTapeNotes } from './reduce';
+import { rowJvpRules, rowRules, rowTapeNotes } from './rows';
+import { unaryJvpRules, unaryRules, unaryTapeNotes } from './unary';
 
 export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...unaryRules,
@@ -25,13 +27,37 @@ export const gradientRules: { [P in Primitive]: Rule<P> } = {
   ...gatherRules,
 };
 
+export const jvpRules: { [P in Primitive]: JvpRule<P> } = {
+  ...unaryJvpRules,
+  ...binaryJvpRules,
+  ...reduceJvpRules,
+  ...rowJvpRules,
+  ...matmulJvpRules,
+  ...movementJvpRules,
+  ...convJvpRules,
+  ...poolJvpRules,
+  ...gatherJvpRules,
+};
+
+export const tapeNotes: { [P in Primitive]: TapeNote<P> } = {
+  ...unaryTapeNotes,
+  ...binaryTapeNotes,
+  ...reduceTapeNotes,
+  ...rowTapeNotes,
+  ...matmulTapeNotes,
+  ...movementTapeNotes,
+  ...convTapeNotes,
+  ...poolTapeNotes,
+  ...gatherTapeNotes,
+};
+
 export * from './binary';
 export * from './conv';
 export * from './gather';
 export * from './matmul';
 export * from './movement';
 export * from './pool';
-export type { ConvGeometry, PoolGeometry, Primitive, PrimitiveParams } from './primitive';
+export type { ConvGeometry, JvpRule, PoolGeometry, Primitive, PrimitiveParams, TapeNote } from './primitive';
 export * from './reduce';
 export { layerNormRows, rowSoftmax } from './rows';
 export * from './unary';

@@ -3,7 +3,8 @@
 import { broadcastShapes, broadcastStrides, show } from '../shape';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
-import type { RuleTable } from './primitive';
+import { tangentSum } from './binary';
+import type { JvpTable, NoteTable, RuleTable } from './primitive';
 import { sumTo } from './reduce';
 
 export interface MatmulOptions {
@@ -37,6 +38,26 @@ export const matmulRules: RuleTable<'matmul'> = {
     }
     return [da, db];
   },
+};
+
+// For the tape viewer: the rule's four cases (keyed transA, transB); dA
+// reads B and dB reads A.
+const matmulVjp = {
+  '00': 'C = A·B: dA = G·Bᵀ, dB = Aᵀ·G',
+  '10': 'C = Aᵀ·B: dA = B·Gᵀ, dB = A·G',
+  '01': 'C = A·Bᵀ: dA = G·B, dB = Gᵀ·A',
+  '11': 'C = Aᵀ·Bᵀ: dA = Bᵀ·Gᵀ, dB = Gᵀ·Aᵀ',
+} as const;
+export const matmulTapeNotes: NoteTable<'matmul'> = {
+  matmul: {
+    vjp: ({ transA, transB }) => matmulVjp[`${+transA}${+transB}` as keyof typeof matmulVjp],
+    saves: ({ inputs: [a, b], wants }) => [wants[1] && a, wants[0] && b],
+  },
+};
+
+export const matmulJvpRules: JvpTable<'matmul'> = {
+  // Ċ = op(Ȧ)·op(B) + op(A)·op(Ḃ): the product rule, one matmul a term.
+  matmul: ([da, db], { inputs: [a, b], output, params }) => tangentSum(output, da && matmul(da, b, params), db && matmul(a, db, params)),
 };
 
 /** op(A)·op(B) over the last two axes; leading (batch) axes broadcast.

@@ -5,7 +5,7 @@
 import { broadcastShapes, broadcastStrides, type Shape, sameShape, show, sizeOf, stridesOf } from '../shape';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
-import type { RuleTable } from './primitive';
+import { type JvpTable, type NoteTable, type RuleTable, savesNothing } from './primitive';
 import { sumTo } from './reduce';
 
 export type MovementPrimitive = 'reshape' | 'broadcastTo' | 'transpose' | 'slice' | 'pad' | 'concat';
@@ -31,6 +31,27 @@ export const movementRules: RuleTable<MovementPrimitive> = {
       return slice(g, begin, end);
     });
   },
+};
+
+// For the tape viewer: moving values back needs only shapes, no values.
+export const movementTapeNotes: NoteTable<MovementPrimitive> = {
+  reshape: { vjp: 'dx = g reshaped to x', saves: savesNothing },
+  broadcastTo: { vjp: 'dx = g summed over the broadcast axes', saves: savesNothing },
+  transpose: { vjp: 'dx = g with the axes permuted back', saves: savesNothing },
+  slice: { vjp: 'dx = g padded with zeros to x', saves: savesNothing },
+  pad: { vjp: 'dx = the window of g where x sits', saves: savesNothing },
+  concat: { vjp: 'dxᵢ = the slice of g that xᵢ filled', saves: savesNothing },
+};
+
+// Forward mode: each movement is linear, so the tangent moves the same way.
+export const movementJvpRules: JvpTable<MovementPrimitive> = {
+  reshape: ([dx], { params: { shape } }) => dx && reshape(dx, shape),
+  broadcastTo: ([dx], { params: { shape } }) => dx && broadcastTo(dx, shape),
+  transpose: ([dx], { params: { perm } }) => dx && transpose(dx, perm),
+  slice: ([dx], { params: { begin, end } }) => dx && slice(dx, begin, end),
+  pad: ([dx], { params: { before, after } }) => dx && pad(dx, before, after),
+  // Parts without a tangent contribute zeros.
+  concat: (tangents, { inputs, params: { axis } }) => concat(inputs.map((x, i) => tangents[i] ?? zeros(x.shape, x.backend)), axis),
 };
 
 function inversePermutation(perm: readonly number[]): number[] {

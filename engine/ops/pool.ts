@@ -3,10 +3,12 @@
 
 import type { Pool2dSpec, PoolKernel } from '../backend/backend';
 import { show } from '../shape';
-import { type Tensor, zeros } from '../tensor';
+import { empty, type Tensor, zeros } from '../tensor';
 import { record } from '../tape';
 import { outputSize, type Padding2d, pair, resolvePadding } from './conv';
-import type { PoolGeometry, RuleTable } from './primitive';
+import { gather } from './gather';
+import { reshape } from './movement';
+import { type JvpTable, type NoteTable, type PoolGeometry, type RuleTable, savesInput } from './primitive';
 
 export type PoolPrimitive = 'maxPool2d' | 'avgPool2d';
 
@@ -22,6 +24,25 @@ export const poolRules: RuleTable<PoolPrimitive> = {
   maxPool2d: (g, { inputs: [x], params }) => [poolGrad('max', x, g, params)],
   // d mean(window) = (1/count)·Σ dx over the window's positions inside x
   avgPool2d: (g, { inputs: [x], params }) => [poolGrad('avg', x, g, params)],
+};
+
+// For the tape viewer. Both rules hand x to the kernel (average pooling's
+// reads only its shape, but the tape keeps it).
+export const poolTapeNotes: NoteTable<PoolPrimitive> = {
+  maxPool2d: { vjp: 'dx = g at each window’s first maximum', saves: savesInput },
+  avgPool2d: { vjp: 'dx = g/count over each window', saves: savesInput },
+};
+
+export const poolJvpRules: JvpTable<PoolPrimitive> = {
+  // ẏ = ẋ at each window's first maximum: the position the gradient goes to
+  maxPool2d: ([dx], { inputs: [x], output, params }) => {
+    if (!dx) return null;
+    const at = empty(output.shape, x.backend);
+    x.backend.pool2dArgmax(x.storage, at.storage, poolSpec(x.shape, params));
+    return gather(reshape(dx, [dx.size]), at);
+  },
+  // ẏ = the mean of ẋ over each window: average pooling is linear
+  avgPool2d: ([dx], { params }) => dx && poolWith('avg', 'avgPool2d', dx, params),
 };
 
 export interface Pool2dOptions {
@@ -47,7 +68,10 @@ function pool(op: PoolKernel, primitive: PoolPrimitive, x: Tensor, window: numbe
   const win = pair(window);
   const stride = pair(options.stride ?? win);
   const padding = resolvePadding(options.padding ?? 'valid', x.shape[1], x.shape[2], win[0], win[1], stride);
-  const params: PoolGeometry = { window: win, stride, padding };
+  return poolWith(op, primitive, x, { window: win, stride, padding });
+}
+
+function poolWith(op: PoolKernel, primitive: PoolPrimitive, x: Tensor, params: PoolGeometry): Tensor {
   const spec = poolSpec(x.shape, params);
   const out = zeros([spec.batch, spec.outH, spec.outW, spec.channels], x.backend);
   x.backend.pool2d(op, x.storage, out.storage, spec);

@@ -1,8 +1,9 @@
-// The primitive vocabulary of the engine and the shape of a gradient rule.
+// The primitive vocabulary of the engine and the shapes of its rules.
 // Every differentiable computation is a composition of these; each family
 // file in this folder holds the forward kernels and the rules side by side,
-// and ops/index.ts assembles a table typed so that a primitive without a
-// rule does not compile.
+// and ops/index.ts assembles tables typed so that a primitive without a
+// rule does not compile: a gradient rule (reverse mode, the VJP) and a
+// tangent rule (forward mode, the JVP) for each.
 
 import type { Tensor } from '../tensor';
 
@@ -114,3 +115,35 @@ export const PIECEWISE_CONSTANT = 'piecewise-constant' as const;
 export type Rule<P extends Primitive> = GradFn<P> | typeof PIECEWISE_CONSTANT;
 
 export type RuleTable<K extends Primitive> = { [P in K]: Rule<P> };
+
+/** Jacobian-vector product: given the tangent of each input (null where it
+ * is zero), return the output's tangent ẏ = Σᵢ ∂y/∂xᵢ·ẋᵢ (null if zero).
+ * `wants[i]` says whether input i has a tangent. Runs without recording,
+ * like a gradient rule. */
+export type TangentFn<P extends Primitive> = (tangents: readonly (Tensor | null)[], node: NodeContext<P>) => Tensor | null;
+
+/** Piecewise-constant primitives have zero tangents: the same marker. */
+export type JvpRule<P extends Primitive> = TangentFn<P> | typeof PIECEWISE_CONSTANT;
+
+export type JvpTable<K extends Primitive> = { [P in K]: JvpRule<P> };
+
+/** A gradient rule as the tape viewer shows it (tape-record.ts). */
+export interface TapeNote<P extends Primitive> {
+  /** The rule in one line, in its family file's names: g is the gradient of
+   * the output y; x, a, b, … the inputs. */
+  vjp: string | ((params: PrimitiveParams[P]) => string);
+  /** The tensors the rule reads (of the node's inputs and output; falsy
+   * entries are skipped): what the tape must keep alive for it. Of the
+   * others it needs only the shapes. */
+  saves: (node: NodeContext<P>) => readonly (Tensor | false | null | undefined)[];
+}
+
+export type NoteTable<K extends Primitive> = { [P in K]: TapeNote<P> };
+
+/** Notes for the common cases. */
+export const savesNothing = (): Tensor[] => [];
+export const savesInput = ({ inputs: [x] }: { inputs: readonly Tensor[] }) => [x];
+export const savesOutput = ({ output }: { output: Tensor }) => [output];
+export const savesInputs = ({ inputs }: { inputs: readonly Tensor[] }) => inputs;
+/** Piecewise constant: no node is recorded, so nothing is kept. */
+export const FLAT = { vjp: 'none: piecewise constant, no gradient flows', saves: savesNothing };

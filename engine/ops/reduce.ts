@@ -6,7 +6,7 @@ import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
 import { div, equal, mul } from './binary';
 import { broadcastTo, reshape } from './movement';
-import type { RuleTable } from './primitive';
+import { type JvpTable, type NoteTable, type RuleTable, savesInputs, savesNothing, savesOutput } from './primitive';
 
 export type ReducePrimitive = 'sum' | 'max';
 
@@ -20,12 +20,27 @@ export const reduceRules: RuleTable<ReducePrimitive> = {
   // d(Σᵢ xᵢ) = Σᵢ dxᵢ: every input element receives g unchanged.
   sum: (g, { inputs: [x], params: { axes } }) => [broadcastTo(reshape(g, keepdimsShape(x.shape, axes)), x.shape)],
   // d(max x) = dx at the argmax; ties share g equally (as PyTorch's amax).
-  max: (g, { inputs: [x], output, params: { axes } }) => {
-    const kept = keepdimsShape(x.shape, axes);
-    const isMax = equal(x, reshape(output, kept));
-    const count = sum(isMax, axes, true);
-    return [mul(div(isMax, count), reshape(g, kept))];
-  },
+  max: (g, { inputs: [x], output, params: { axes } }) => [mul(maxShare(x, output, axes), reshape(g, keepdimsShape(x.shape, axes)))],
+};
+
+export const reduceTapeNotes: NoteTable<ReducePrimitive> = {
+  sum: { vjp: 'dx = g, spread back over the summed axes', saves: savesNothing },
+  max: { vjp: 'dx = g at the maximum; k ties get g/k each', saves: (node) => [...savesInputs(node), ...savesOutput(node)] },
+};
+
+/** ∂ max(x)/∂x: 1/k at each of the k elements equal to the maximum of their
+ * reduction, 0 elsewhere; shaped like x. */
+function maxShare(x: Tensor, output: Tensor, axes: readonly number[]): Tensor {
+  const isMax = equal(x, reshape(output, keepdimsShape(x.shape, axes)));
+  return div(isMax, sum(isMax, axes, true));
+}
+
+// Forward mode: both are linear in the kept elements.
+export const reduceJvpRules: JvpTable<ReducePrimitive> = {
+  // ẏ = Σᵢ ẋᵢ over the same axes
+  sum: ([dx], { params: { axes, keepdims } }) => dx && sum(dx, axes, keepdims),
+  // ẏ = ẋ at the argmax; ties average their tangents (the gradient's split, transposed)
+  max: ([dx], { inputs: [x], output, params: { axes } }) => dx && reshape(sum(mul(maxShare(x, output, axes), dx), axes, true), output.shape),
 };
 
 function reduce(op: ReducePrimitive, x: Tensor, axis: number | readonly number[] | undefined, keepdims: boolean): Tensor {

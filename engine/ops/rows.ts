@@ -8,8 +8,11 @@
 
 import type { RowKernel } from '../backend/backend';
 import { record } from '../tape';
-import { empty, type Tensor } from '../tensor';
-import type { RuleTable } from './primitive';
+import { empty, full, type Tensor, zeros } from '../tensor';
+import { mul, sub, tangentSum } from './binary';
+import { type JvpTable, type NoteTable, type RuleTable, savesInput, savesOutput } from './primitive';
+import { sum } from './reduce';
+import { exp } from './unary';
 
 export type RowPrimitive = RowKernel | 'layerNorm';
 
@@ -44,6 +47,42 @@ export const rowRules: RuleTable<RowPrimitive> = {
     const db = empty(b.shape, x.backend);
     x.backend.layerNormGrad(x.storage, w.storage, g.storage, dx.storage, dw.storage, db.storage, rows, cols, eps);
     return [dx, dw, db];
+  },
+};
+
+// For the tape viewer. The row rules hand x and y to their kernel (the
+// softmax and log-softmax kernels read only y, but the tape keeps both).
+const inputAndOutput = (node: { inputs: readonly Tensor[]; output: Tensor }) => [...savesInput(node), ...savesOutput(node)];
+export const rowTapeNotes: NoteTable<RowPrimitive> = {
+  softmax: { vjp: 'dx = y ⊙ (g − Σⱼ gⱼyⱼ)', saves: inputAndOutput },
+  logSoftmax: { vjp: 'dx = g − exp(y)·Σⱼ gⱼ', saves: inputAndOutput },
+  logsumexp: { vjp: 'dx = g·exp(x − y)', saves: inputAndOutput },
+  layerNorm: { vjp: 'dx = r(ĝ − mean ĝ − x̂·mean(ĝ⊙x̂)), ĝ = g⊙w; dw = Σ g⊙x̂; db = Σ g', saves: ({ inputs: [x, w] }) => [x, w] },
+};
+
+// Forward mode, with p = softmax(x) of each row.
+export const rowJvpRules: JvpTable<RowPrimitive> = {
+  // ẏ = y ⊙ (ẋ − Σⱼ yⱼẋⱼ): the Jacobian diag(y) − y·yᵀ is symmetric, so
+  // this is the gradient kernel applied to ẋ.
+  softmax: ([dx], node) => dx && rowGrad('softmax')(dx, node)[0],
+  // ẏ = ẋ − Σⱼ pⱼẋⱼ, p = exp(y)
+  logSoftmax: ([dx], { output: y }) => dx && sub(dx, sum(mul(exp(y), dx), -1, true)),
+  // ẏ = Σⱼ pⱼẋⱼ, p = exp(x − y)
+  logsumexp: ([dx], { inputs: [x], output: y }) => dx && sum(mul(exp(sub(x, y)), dx), -1, true),
+  // y = x̂ ⊙ w + b  ⇒  ẏ = (dx̂)·w + x̂·ẇ + ḃ. The map x ↦ x̂ has the symmetric
+  // Jacobian r(I − 11ᵀ/n − x̂x̂ᵀ/n), so dx̂ = r(ẋ − mean ẋ − x̂·mean(x̂ ⊙ ẋ)):
+  // the gradient kernel with w = 1 and g = ẋ.
+  layerNorm: ([dx, dw, db], { inputs: [x, w, b], output, params: { eps } }) => {
+    const unit = full(w.shape, 1, x.backend);
+    const xHat = dw && layerNormRows(x, unit, zeros(b.shape, x.backend), eps);
+    let dxHat: Tensor | null = null;
+    if (dx) {
+      const [rows, cols] = rowsOf(x);
+      dxHat = empty(x.shape, x.backend);
+      const [dwScratch, dbScratch] = [empty(w.shape, x.backend), empty(b.shape, x.backend)];
+      x.backend.layerNormGrad(x.storage, unit.storage, dx.storage, dxHat.storage, dwScratch.storage, dbScratch.storage, rows, cols, eps);
+    }
+    return tangentSum(output, dxHat && mul(dxHat, w), xHat && mul(xHat, dw), db);
   },
 };
 

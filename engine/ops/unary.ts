@@ -4,7 +4,7 @@ import type { UnaryKernel } from '../backend/backend';
 import { record } from '../tape';
 import { empty, type Tensor, zeros } from '../tensor';
 import { add, greater, mul, sub, div } from './binary';
-import { PIECEWISE_CONSTANT, type RuleTable } from './primitive';
+import { FLAT, type JvpTable, type NoteTable, PIECEWISE_CONSTANT, type Primitive, type RuleTable, savesInput, savesNothing, savesOutput } from './primitive';
 
 export type UnaryPrimitive = Exclude<UnaryKernel, 'identity' | DerivativeKernel>;
 type DerivativeKernel = 'geluDerivative' | 'geluTanhDerivative';
@@ -51,6 +51,43 @@ export const unaryRules: RuleTable<UnaryPrimitive> = {
   // d(½x(1 + tanh u)) = (½(1 + tanh u) + ½x(1 − tanh²u)·u′)·dx, u = √(2/π)(x + 0.044715x³)
   geluTanh: (g, { inputs: [x] }) => [mul(g, derivative('geluTanhDerivative', x))],
 };
+
+// For the tape viewer: each gradient rule above in one line, and what it
+// reads (the input x or the output y), which the tape keeps alive for it.
+export const unaryTapeNotes: NoteTable<UnaryPrimitive> = {
+  neg: { vjp: 'dx = −g', saves: savesNothing },
+  exp: { vjp: 'dx = g·y', saves: savesOutput },
+  log: { vjp: 'dx = g / x', saves: savesInput },
+  log1p: { vjp: 'dx = g / (1 + x)', saves: savesInput },
+  sqrt: { vjp: 'dx = g / 2y', saves: savesOutput },
+  abs: { vjp: 'dx = g·sign(x)', saves: savesInput },
+  sign: FLAT,
+  step: FLAT,
+  tanh: { vjp: 'dx = g·(1 − y²)', saves: savesOutput },
+  sigmoid: { vjp: 'dx = g·y·(1 − y)', saves: savesOutput },
+  relu: { vjp: 'dx = g·[x > 0]', saves: savesInput },
+  erf: { vjp: 'dx = g·(2/√π)·exp(−x²)', saves: savesInput },
+  sin: { vjp: 'dx = g·cos x', saves: savesInput },
+  cos: { vjp: 'dx = −g·sin x', saves: savesInput },
+  gelu: { vjp: 'dx = g·(Φ(x) + x·φ(x))', saves: savesInput },
+  geluTanh: { vjp: 'dx = g·geluTanh′(x)', saves: savesInput },
+};
+
+// Forward mode. Each of these acts elementwise, so its Jacobian is diagonal
+// with f′(xᵢ) on the diagonal: J·ẋ and Jᵀ·g are the same product f′(x)·v.
+// The tangent rule of each is its gradient rule applied to ẋ (the comments
+// above state each f′).
+export const unaryJvpRules: JvpTable<UnaryPrimitive> = diagonal(unaryRules);
+
+/** Tangent rules of elementwise primitives, from their gradient rules. */
+function diagonal<K extends Primitive>(rules: RuleTable<K>): JvpTable<K> {
+  const tangents = {} as Record<K, JvpTable<K>[K]>;
+  for (const p of Object.keys(rules) as K[]) {
+    const rule = rules[p];
+    tangents[p] = rule === PIECEWISE_CONSTANT ? PIECEWISE_CONSTANT : ([dx], node) => dx && rule(dx, node)[0];
+  }
+  return tangents;
+}
 
 function unary(op: UnaryPrimitive, x: Tensor): Tensor {
   const out = empty(x.shape, x.backend);

@@ -24,7 +24,7 @@ import { conv2dFilterGradKernel, conv2dInputGradKernel, conv2dKernel } from './c
 import { gatherKernel, scatterAddKernel } from './gather';
 import { matmulKernel } from './matmul';
 import { adamKernel, sgdKernel } from './optimizer';
-import { pool2dGradKernel, pool2dKernel } from './pool';
+import { pool2dArgmaxKernel, pool2dGradKernel, pool2dKernel } from './pool';
 import { reduceKernel } from './reduce';
 import { layerNormGradKernel, layerNormKernel, rowSoftmaxGradKernel, rowSoftmaxKernel } from './rows';
 
@@ -166,6 +166,10 @@ export class JsBackend implements Backend {
 
   pool2dGrad(op: PoolKernel, x: Storage, g: Storage, dx: Storage, spec: Pool2dSpec): void {
     pool2dGradKernel(op, this.arr(x), this.arr(g), this.arr(dx), spec);
+  }
+
+  pool2dArgmax(x: Storage, indices: Storage, spec: Pool2dSpec): void {
+    pool2dArgmaxKernel(this.arr(x), this.arr(indices), spec);
   }
 
   gather(x: Storage, indices: Storage, out: Storage, spec: GatherSpec): void {

@@ -51,15 +51,7 @@ export function pool2dGradKernel(op: PoolKernel, x: FloatArray, g: FloatArray, d
       const gv = g[oBase + ch];
       if (op === 'max') {
         // d max = dx at the (first) argmax of the window
-        let best = -1;
-        let m = -Infinity;
-        for (let i = 0; i < inside; i++) {
-          const v = x[xBases[i] + ch];
-          if (v > m || best < 0) {
-            m = v;
-            best = i;
-          }
-        }
+        const best = firstArgmax(x, xBases, inside, ch);
         if (best >= 0) acc[xBases[best] + ch] += gv;
       } else {
         // d mean = (1/count)·Σ dx over the window
@@ -68,4 +60,29 @@ export function pool2dGradKernel(op: PoolKernel, x: FloatArray, g: FloatArray, d
     }
   });
   for (let i = 0; i < dx.length; i++) dx[i] = acc[i];
+}
+
+/** Which of the window's positions (an index into xBases) first holds its
+ * maximum in channel ch; −1 for an empty window. */
+function firstArgmax(x: FloatArray, xBases: Int32Array, inside: number, ch: number): number {
+  let best = -1;
+  let m = -Infinity;
+  for (let i = 0; i < inside; i++) {
+    const v = x[xBases[i] + ch];
+    if (v > m || best < 0) {
+      m = v;
+      best = i;
+    }
+  }
+  return best;
+}
+
+export function pool2dArgmaxKernel(x: FloatArray, indices: FloatArray, s: Pool2dSpec): void {
+  const c = s.channels;
+  forEachWindow(s, (xBases, inside, oBase) => {
+    for (let ch = 0; ch < c; ch++) {
+      const best = firstArgmax(x, xBases, inside, ch);
+      indices[oBase + ch] = best >= 0 ? xBases[best] + ch : -1;
+    }
+  });
 }
