@@ -2,6 +2,8 @@
 
 import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { pointerInViewBox, watchWidth } from '@/components/plots';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { formatValue } from '@/components/ui/format';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
@@ -65,7 +67,7 @@ export default function ActivationGallery(props: WidgetProps): ReactNode {
   const controls = (
     <>
       <fieldset className={styles.choices}>
-        <legend className="ui-label">Activations</legend>
+        <legend className={ui.label}>Activations</legend>
         {ACTIVATIONS.map((a) => (
           <label key={a.id} className={styles.choice}>
             <input type="checkbox" checked={params[a.id]} onChange={(e) => setParams({ [a.id]: e.target.checked } as Partial<GalleryParams>)} />
@@ -84,9 +86,9 @@ export default function ActivationGallery(props: WidgetProps): ReactNode {
       {status.state === 'error' ? (
         <div className="widget-alert" role="alert">
           <p>{status.message}</p>
-          <button type="button" className="ui-button" onClick={retry} data-action="retry">
+          <Button onClick={retry} data-action="retry">
             Try again
-          </button>
+          </Button>
         </div>
       ) : null}
       <svg

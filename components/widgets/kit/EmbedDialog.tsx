@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { copyText } from '@/components/site/clipboard';
+import { Button } from '@/components/ui/Button';
 
 export type EmbedTheme = 'light' | 'dark' | 'system';
 
@@ -56,19 +57,16 @@ export function EmbedDialog({ title, widget, encoded, height, onClose }: { title
       </fieldset>
       <textarea readOnly value={snippet} rows={5} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
       <div className="embed-actions">
-        <button
-          type="button"
-          className="ui-button ui-primary"
+        <Button
+          primary
           onClick={async () => {
             await copyText(snippet);
             setCopied(true);
           }}
         >
           {copied ? 'Copied' : 'Copy code'}
-        </button>
-        <button type="button" className="ui-button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
+        </Button>
+        <Button onClick={() => dialog.current?.close()}>Close</Button>
       </div>
     </dialog>
   );

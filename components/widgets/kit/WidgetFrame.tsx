@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { Button } from '@/components/ui/Button';
 import { PlayControls } from '@/components/ui/PlayControls';
 import { Progress, statusSentence } from '@/components/ui/Progress';
 import { copyText } from '@/components/site/clipboard';
@@ -112,12 +113,12 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
         </span>
         {embedded ? null : (
           <span className="widget-share">
-            <button type="button" className="ui-button ui-quiet" onClick={copyLink} data-action="copy-link">
+            <Button quiet onClick={copyLink} data-action="copy-link">
               {copied ? 'Link copied' : 'Copy link to this state'}
-            </button>
-            <button type="button" className="ui-button ui-quiet" onClick={() => setEmbedOpen(true)} data-action="embed">
+            </Button>
+            <Button quiet onClick={() => setEmbedOpen(true)} data-action="embed">
               Embed
-            </button>
+            </Button>
           </span>
         )}
       </figcaption>
@@ -132,9 +133,9 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
               <li key={i}>{n}</li>
             ))}
           </ul>
-          <button type="button" className="ui-button ui-quiet" onClick={dismissNotices}>
+          <Button quiet onClick={dismissNotices}>
             Dismiss
-          </button>
+          </Button>
         </div>
       ) : null}
       <div className="widget-body">{children}</div>
@@ -144,17 +145,17 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
             <strong>Diverged</strong> at step {status.divergedAt ?? status.step}: the loss stopped being a finite number
             or exploded. Try a smaller learning rate.
           </p>
-          <button type="button" className="ui-button" onClick={() => void controller?.reset()} data-action="reset-diverged">
+          <Button onClick={() => void controller?.reset()} data-action="reset-diverged">
             Reset
-          </button>
+          </Button>
         </div>
       ) : null}
       {status.state === 'error' ? (
         <div className="widget-alert" role="alert">
           <p>{status.message ?? 'Training stopped.'}</p>
-          <button type="button" className="ui-button" onClick={() => void controller?.play()} data-action="play-again">
+          <Button onClick={() => void controller?.play()} data-action="play-again">
             Play again
-          </button>
+          </Button>
         </div>
       ) : null}
       <div className="widget-controls">{controls}</div>
