@@ -83,7 +83,7 @@ test('a huge learning rate ends "diverged" and offers a reset', async ({ page })
   const alert = widget(page).getByRole('alert');
   await expect(alert).toContainText(/Diverged at step \d+/);
   await expect(widget(page).locator('[data-legend="optimisers"]')).toContainText(/diverged at step \d+/);
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
   expect(Number.isFinite(await loss(page))).toBe(true);
   await alert.getByRole('button', { name: 'Reset' }).click();

@@ -8,7 +8,7 @@ import { formatValue } from '@/components/ui/format';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
-import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import { ACTIVATIONS, activationById } from './activations';
 import { galleryBox, galleryX } from './draw';
 import { GalleryPainter } from './painter';
@@ -84,12 +84,12 @@ export default function ActivationGallery(props: WidgetProps): ReactNode {
   return (
     <WidgetFrame widget={w} controls={controls}>
       {status.state === 'error' ? (
-        <div className="widget-alert" role="alert">
+        <WidgetAlert>
           <p>{status.message}</p>
           <Button onClick={retry} data-action="retry">
             Try again
           </Button>
-        </div>
+        </WidgetAlert>
       ) : null}
       <svg
         ref={painter.ref('plot')}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { copyText } from '@/components/site/clipboard';
 import { Button } from '@/components/ui/Button';
+import styles from './EmbedDialog.module.css';
 
 export type EmbedTheme = 'light' | 'dark' | 'system';
 
@@ -32,12 +33,12 @@ export function EmbedDialog({ title, widget, encoded, height, onClose }: { title
   }, []);
 
   return (
-    <dialog ref={dialog} className="embed-dialog" aria-labelledby={`${widget}-embed-title`} onClose={onClose}>
-      <p id={`${widget}-embed-title`} className="embed-title">
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${widget}-embed-title`} onClose={onClose}>
+      <p id={`${widget}-embed-title`} className={styles.title}>
         Embed “{title}”
       </p>
       <p>Paste this code into a course page. The widget will open there in the state it is in now.</p>
-      <fieldset className="embed-theme">
+      <fieldset className={styles.theme}>
         <legend>Theme</legend>
         {THEMES.map((t) => (
           <label key={t.value}>
@@ -56,7 +57,7 @@ export function EmbedDialog({ title, widget, encoded, height, onClose }: { title
         ))}
       </fieldset>
       <textarea readOnly value={snippet} rows={5} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
-      <div className="embed-actions">
+      <div className={styles.actions}>
         <Button
           primary
           onClick={async () => {
