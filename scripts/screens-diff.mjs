@@ -47,13 +47,13 @@ async function shootOnce(browser, url, viewport, theme, stepCount) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForLoadState('networkidle');
-  // Bring every widget near the screen so it loads, wait until all have, then back to the top.
-  for (const slot of await page.locator('[data-widget-slot]').all()) await slot.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    () => document.querySelectorAll('[data-widget-slot]').length === document.querySelectorAll('[data-widget-slot] [data-widget]').length,
-    null,
-    { timeout: 60_000 },
-  );
+  // Bring every widget near the screen so it loads, then back to the top. Wait for
+  // each slot to take its widget: on a long chapter one frame can outlast the
+  // scroll, and a slot scrolled past unseen would load during the shot, or not at all.
+  for (const slot of await page.locator('[data-widget-slot]').all()) {
+    await slot.scrollIntoViewIfNeeded();
+    await slot.locator('[data-widget]').waitFor({ state: 'attached' });
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(2500);
@@ -70,7 +70,8 @@ async function shootOnce(browser, url, viewport, theme, stepCount) {
   }
   // Carets and focus rings would differ by timing alone.
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
-  const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', timeout: 120_000 });
+  // A full chapter (some 18,000 px tall) takes over 30 s to capture on two cores.
+  const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', timeout: 180_000 });
   await context.close();
   return png;
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { copyText } from '@/components/site/clipboard';
+import styles from './SectionHeading.module.css';
 
 /** Copies the absolute URL of the section `id` and says so. */
 export function CopyLinkButton({ id }: { id: string }) {
@@ -14,10 +15,10 @@ export function CopyLinkButton({ id }: { id: string }) {
     window.setTimeout(() => setCopied(false), 2000);
   }
   return (
-    <button type="button" className="copy-link" onClick={copy} data-copied={copied ? 'true' : undefined}>
+    <button type="button" className={styles.copyLink} onClick={copy} data-copied={copied ? 'true' : undefined}>
       <span aria-hidden="true">{copied ? '✓' : '#'}</span>
       <span className="visually-hidden">Copy link to this section</span>
-      <span className="copy-link-status" role="status">
+      <span className={styles.status} role="status">
         {copied ? 'Link copied' : ''}
       </span>
     </button>

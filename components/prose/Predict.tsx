@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
 import styles from './Predict.module.css';
 
 export interface PredictProps {
@@ -49,16 +50,9 @@ export function PredictView({ question, choices, answer, shows, children, chosen
       </p>
       <div className={styles.choices}>
         {choices.map((choice, i) => (
-          <button
-            key={i}
-            type="button"
-            className={styles.choice}
-            aria-pressed={chosen === i}
-            data-choice={i}
-            onClick={() => onChoose?.(i)}
-          >
+          <Button key={i} className={styles.choice} aria-pressed={chosen === i} data-choice={i} onClick={() => onChoose?.(i)}>
             {choice}
-          </button>
+          </Button>
         ))}
       </div>
       <div aria-live="polite">

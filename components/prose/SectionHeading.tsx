@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CopyLinkButton } from './CopyLinkButton';
+import styles from './SectionHeading.module.css';
 
 /**
  * A `##` or `###` heading of a chapter. Its id is written in the MDX (see
@@ -8,7 +9,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 export function SectionHeading({ level, id, children }: { level: 2 | 3; id?: string; children?: ReactNode }) {
   const Tag = level === 2 ? 'h2' : 'h3';
   return (
-    <Tag id={id} className="section-heading">
+    <Tag id={id} className={styles.heading}>
       {children}
       {id ? <CopyLinkButton id={id} /> : null}
     </Tag>

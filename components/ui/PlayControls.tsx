@@ -1,6 +1,8 @@
 'use client';
 
 import type { RunState } from '@/workers/api';
+import { Button } from './Button';
+import styles from './PlayControls.module.css';
 
 interface PlayControlsProps {
   state: RunState;
@@ -14,21 +16,16 @@ interface PlayControlsProps {
 export function PlayControls({ state, onPlay, onPause, onStep, onReset }: PlayControlsProps) {
   const training = state === 'training';
   return (
-    <div className="ui-play" role="group" aria-label="Training">
-      <button
-        type="button"
-        className="ui-button ui-primary"
-        data-action={training ? 'pause' : 'play'}
-        onClick={training ? onPause : onPlay}
-      >
+    <div className={styles.play} role="group" aria-label="Training">
+      <Button primary data-action={training ? 'pause' : 'play'} onClick={training ? onPause : onPlay}>
         <span aria-hidden="true">{training ? '❚❚' : '▶'}</span> {training ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" className="ui-button" data-action="step" onClick={onStep} disabled={training}>
+      </Button>
+      <Button data-action="step" onClick={onStep} disabled={training}>
         Step
-      </button>
-      <button type="button" className="ui-button" data-action="reset" onClick={onReset}>
+      </Button>
+      <Button data-action="reset" onClick={onReset}>
         Reset
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { RunStatus } from '@/components/widgets/kit/store';
 import { formatValue } from './format';
+import styles from './Progress.module.css';
 
 const STATE_WORDS: Record<RunStatus['state'], string> = {
   idle: 'Ready',
@@ -15,7 +16,7 @@ const STATE_WORDS: Record<RunStatus['state'], string> = {
 /** The run's readout: state, step, epoch, loss, steps per second. */
 export function Progress({ status, lossLabel = 'loss' }: { status: RunStatus; lossLabel?: string }) {
   return (
-    <dl className="ui-progress">
+    <dl className={styles.progress} data-part="progress">
       <div>
         <dt>state</dt>
         <dd data-state={status.state}>{STATE_WORDS[status.state]}</dd>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useId } from 'react';
+import ui from './controls.module.css';
+import styles from './Select.module.css';
 
 interface SelectProps<V extends string> {
   label: string;
@@ -13,11 +15,11 @@ interface SelectProps<V extends string> {
 export function Select<V extends string>({ label, value, options, disabled, onChange }: SelectProps<V>) {
   const id = useId();
   return (
-    <div className="ui-select">
-      <label htmlFor={id} className="ui-label">
+    <div className={styles.select}>
+      <label htmlFor={id} className={ui.label}>
         {label}
       </label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as V)}>
+      <select id={id} className={ui.input} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as V)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -2,6 +2,8 @@
 
 import { useId } from 'react';
 import { decimalsOf, formatSetting, roundSignificant } from './format';
+import ui from './controls.module.css';
+import styles from './Slider.module.css';
 
 interface SliderProps {
   label: string;
@@ -36,10 +38,10 @@ export function Slider({ label, value, min, max, step = 1, log = false, digits =
   const hi = log ? LOG_STEPS : max;
   const position = log ? Math.round(((Math.log10(value) - logMin) / logSpan) * LOG_STEPS) : value;
   return (
-    <div className="ui-slider">
+    <div className={styles.slider}>
       <label htmlFor={id}>
-        <span className="ui-label">{label}</span>
-        <output htmlFor={id} className="ui-value">
+        <span className={ui.label}>{label}</span>
+        <output htmlFor={id} className={ui.value}>
           {shown}
         </output>
       </label>
@@ -65,7 +67,7 @@ export function Slider({ label, value, min, max, step = 1, log = false, digits =
         }}
       />
       {help ? (
-        <p id={`${id}-help`} className="ui-help">
+        <p id={`${id}-help`} className={ui.help}>
           {help}
         </p>
       ) : null}

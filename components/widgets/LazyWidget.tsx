@@ -4,8 +4,9 @@ import { type ComponentType, type CSSProperties, useEffect, useRef, useState } f
 import dynamic from 'next/dynamic';
 import type { WidgetProps } from './kit/define';
 import { widgetByName } from './kit/catalog';
+import styles from './LazyWidget.module.css';
 
-const loading = () => <p className="widget-loading">Loading the interactive figure…</p>;
+const loading = () => <p className={styles.loading}>Loading the interactive figure…</p>;
 
 /** Each widget's view, loaded on the client only (widgets draw with the DOM and train in workers). */
 const views = new Map<string, ComponentType<WidgetProps>>();
@@ -42,13 +43,13 @@ export function LazyWidget({ name, id, preset, embedded = false }: { name: strin
     return () => observer.disconnect();
   }, [near, instanceId]);
 
-  if (!info) return <p className="widget-missing">Unknown widget “{name}”.</p>;
+  if (!info) return <p>Unknown widget “{name}”.</p>;
   const Widget = viewOf(info.name, info.view);
   return (
     <div
       ref={slot}
       id={instanceId}
-      className="widget-slot"
+      className={styles.slot}
       data-widget-slot={name}
       data-pending={near ? undefined : ''}
       style={{ '--slot-height': `${info.height}px`, '--slot-phone-height': `${info.phoneHeight}px` } as CSSProperties}
@@ -56,12 +57,12 @@ export function LazyWidget({ name, id, preset, embedded = false }: { name: strin
       {near ? (
         <Widget id={id} preset={preset} embedded={embedded} />
       ) : (
-        <div className="widget-placeholder" aria-hidden="true">
-          <span className="widget-title">{info.title}</span>
+        <div className={styles.placeholder} aria-hidden="true">
+          <span className={styles.placeholderTitle}>{info.title}</span>
         </div>
       )}
       <noscript>
-        <p className="widget-loading">This interactive figure needs JavaScript.</p>
+        <p className={styles.loading}>This interactive figure needs JavaScript.</p>
       </noscript>
     </div>
   );

@@ -37,7 +37,7 @@ test('trains: the loss falls, the field and the boundary appear, nothing is NaN'
   await expect(widget(page).locator('svg path.boundary')).toHaveCount(1);
   await expect.poll(() => painted(page)).toBe(true);
   await expect(widget(page).locator('[data-metric="test-accuracy"]')).toHaveText(/^9\d\.\d%$/);
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
 });
 
@@ -99,7 +99,7 @@ test('keyboard alone: choose data, move a slider, play and pause', async ({ page
   await data.focus();
   await page.keyboard.press('ArrowDown'); // Two blobs → Three blobs
   await expect(data).toHaveValue('blobs3');
-  await expect(widget(page).locator('.widget-body')).toContainText('class 2');
+  await expect(widget(page).locator('[data-part="body"]')).toContainText('class 2');
   const noise = widget(page).getByRole('slider', { name: 'Noise' });
   await noise.focus();
   await page.keyboard.press('ArrowRight');
@@ -126,7 +126,7 @@ test('copy link to this state restores it in a new page', async ({ page, context
   await fresh.goto(link);
   await expect(widget(fresh).getByRole('combobox', { name: 'Data' })).toHaveValue('moons');
   await expect(widget(fresh).getByRole('combobox', { name: 'Loss' })).toHaveValue('sq');
-  await expect(widget(fresh).locator('.widget-controls')).toContainText('Sample 2');
+  await expect(widget(fresh).locator('[data-part="controls"]')).toContainText('Sample 2');
   await expect(widget(fresh)).toBeInViewport();
   await fresh.close();
 });

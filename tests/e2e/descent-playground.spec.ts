@@ -73,7 +73,7 @@ test('when gradient descent alone diverges, the step counter follows the walks s
   const at = Number(/diverged at step (\d+)/.exec((await widget(page).locator('[data-legend="optimisers"]').textContent())!)![1]);
   await expect.poll(async () => Number(await widget(page).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(at + 30);
   await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
-  await expect(widget(page).locator('.ui-progress')).toContainText('diverged');
+  await expect(widget(page).locator('[data-part="progress"]')).toContainText('diverged');
 });
 
 test('a huge learning rate ends "diverged" and offers a reset', async ({ page }) => {
@@ -83,7 +83,7 @@ test('a huge learning rate ends "diverged" and offers a reset', async ({ page })
   const alert = widget(page).getByRole('alert');
   await expect(alert).toContainText(/Diverged at step \d+/);
   await expect(widget(page).locator('[data-legend="optimisers"]')).toContainText(/diverged at step \d+/);
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
   expect(Number.isFinite(await loss(page))).toBe(true);
   await alert.getByRole('button', { name: 'Reset' }).click();

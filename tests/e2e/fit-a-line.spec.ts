@@ -90,7 +90,7 @@ test('a huge learning rate ends "diverged", draws nothing non-finite, and offers
   await open(page, 'v.1~lr.3~sp.1000');
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'diverged', { timeout: 20_000 });
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
   await widget(page).getByRole('alert').getByRole('button', { name: 'Reset' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'idle');
   await expect(widget(page)).toHaveAttribute('data-step', '0');

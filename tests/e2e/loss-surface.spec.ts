@@ -34,7 +34,7 @@ test('trains: the path walks to the least-squares minimum and the loss falls', a
   const markup = await surface(page).innerHTML();
   expect(markup.match(/class="trajectory"/g)?.length).toBe(1);
   expect(markup).toContain('class="minimum-marker"');
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
 });
 
 test('shares the points of fit-a-line on the chapter page', async ({ page }) => {
@@ -62,7 +62,7 @@ test('the ravine: a rate past 2/h_max diverges, and the walk stops at its step b
   await open(page, `loss-surface=v.1~lr.0.39~sp.1000&fit-a-line=v.1~${SHIFTED}`);
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'diverged', { timeout: 20_000 });
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
   await expect(surface(page).locator('.trajectory')).toHaveAttribute('data-exit', 'left-box');
 
 

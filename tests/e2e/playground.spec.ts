@@ -24,7 +24,7 @@ test('renders the data, the network and the charts before training', async ({ pa
   await expect(widget(page).getByRole('combobox', { name: 'Preset' })).toHaveValue('spiral');
   await expect(network(page)).toBeVisible();
   await expect(widget(page).getByText('The network: 3 hidden layers of 16, 16, 16 units (tanh)')).toBeVisible();
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
 });
 
@@ -39,7 +39,7 @@ test('trains: steps and epochs rise, the training loss falls, nothing drawn is N
   expect(Number(await widget(page).getAttribute('data-epoch'))).toBeGreaterThan(4);
   await widget(page).getByRole('button', { name: 'Pause' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'paused');
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
   expect(await widget(page).locator('svg[aria-label^="Loss"] path[data-series]').count()).toBe(2);
 });

@@ -71,7 +71,7 @@ test('the naive computation overflows where logsumexp does not; nothing draws Na
   await expect(table.locator('[data-naive-sum]')).toHaveText('∞ (overflow)');
   await expect(widget(page).locator('svg text.undefined')).toHaveText('∞/∞');
   await expect(metric(page, 'max-prob')).toHaveText('p₁ = 1.000');
-  const markup = await widget(page).locator('.widget-body').innerHTML();
+  const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
   await widget(page).getByRole('switch', { name: 'Show the naive computation' }).uncheck();
   await expect(table).toHaveCount(0);

@@ -24,7 +24,7 @@ test('renders the hand-built network with its bins, before training', async ({ p
   await expect(handMse(page)).not.toHaveText('—');
   // MSE vs B: 50 points of the hand-built curve, the current B marked.
   await expect(widget(page).locator('svg circle.current-bins')).toHaveCount(1);
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
 });
 
 test('trains in the worker: the step rises, the loss falls, the trained curve moves', async ({ page }) => {
@@ -39,7 +39,7 @@ test('trains in the worker: the step rises, the loss falls, the trained curve mo
   expect(await loss(page)).toBeLessThan(first / 2);
   expect(await fit(page).locator('path[data-series="trained"]').getAttribute('d')).not.toBe(before);
   await expect(widget(page).locator('svg path.trained-mse')).toHaveCount(1);
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
 });
 
 test('changing w mid-run redraws the hand-built network without restarting the training', async ({ page }) => {
@@ -96,7 +96,7 @@ test('draw a target with the pointer', async ({ page }) => {
   await page.mouse.up();
   await expect(page).toHaveURL(/universal-bins=v\.1~g\.drawn~d\.[^~]*_-1_-0\.9_/);
   await expect(fit(page)).toHaveAttribute('data-ready', 'true');
-  expect(await widget(page).locator('.widget-body').innerHTML()).not.toMatch(/NaN|Infinity/);
+  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
 });
 
 test('type a target, and hear why a bad one is refused', async ({ page }) => {

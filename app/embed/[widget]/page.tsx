@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LazyWidget } from '@/components/widgets/LazyWidget';
 import { WIDGETS, widgetByName } from '@/components/widgets/kit/catalog';
 import { chapterBySlug, chapterPath } from '@/content/chapters';
+import styles from './page.module.css';
 
 export const dynamicParams = false;
 
@@ -24,10 +25,10 @@ export default async function EmbedPage({ params }: Props) {
   if (!info) notFound();
   const chapter = chapterBySlug(info.chapter);
   return (
-    <main className="embed" id="main">
+    <main className={styles.embed} id="main">
       <LazyWidget name={info.name} embedded />
       {chapter ? (
-        <p className="embed-source">
+        <p className={styles.source}>
           From{' '}
           <Link href={`${chapterPath(chapter.slug)}#${info.section}`} target="_blank">
             Looking Glass, chapter {chapter.number}: {chapter.title}

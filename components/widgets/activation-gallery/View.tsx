@@ -2,11 +2,13 @@
 
 import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { pointerInViewBox, watchWidth } from '@/components/plots';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { formatValue } from '@/components/ui/format';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
-import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import { ACTIVATIONS, activationById } from './activations';
 import { galleryBox, galleryX } from './draw';
 import { GalleryPainter } from './painter';
@@ -65,7 +67,7 @@ export default function ActivationGallery(props: WidgetProps): ReactNode {
   const controls = (
     <>
       <fieldset className={styles.choices}>
-        <legend className="ui-label">Activations</legend>
+        <legend className={ui.label}>Activations</legend>
         {ACTIVATIONS.map((a) => (
           <label key={a.id} className={styles.choice}>
             <input type="checkbox" checked={params[a.id]} onChange={(e) => setParams({ [a.id]: e.target.checked } as Partial<GalleryParams>)} />
@@ -82,12 +84,12 @@ export default function ActivationGallery(props: WidgetProps): ReactNode {
   return (
     <WidgetFrame widget={w} controls={controls}>
       {status.state === 'error' ? (
-        <div className="widget-alert" role="alert">
+        <WidgetAlert>
           <p>{status.message}</p>
-          <button type="button" className="ui-button" onClick={retry} data-action="retry">
+          <Button onClick={retry} data-action="retry">
             Try again
-          </button>
-        </div>
+          </Button>
+        </WidgetAlert>
       ) : null}
       <svg
         ref={painter.ref('plot')}

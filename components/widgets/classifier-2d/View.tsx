@@ -2,6 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { CLASS_COLORS } from '@/components/plots';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
@@ -32,10 +34,10 @@ export default function Classifier2d(props: WidgetProps): ReactNode {
       <ParamControl schema={classifierSchema} store={store} name="noise" />
       <ParamControl schema={classifierSchema} store={store} name="speed" />
       <div className={styles.sample}>
-        <span className="ui-label">Sample {params.seed}</span>
-        <button type="button" className="ui-button" data-action="resample" onClick={() => setParams({ seed: (params.seed + 1) % 10000 })}>
+        <span className={ui.label}>Sample {params.seed}</span>
+        <Button data-action="resample" onClick={() => setParams({ seed: (params.seed + 1) % 10000 })}>
           New sample
-        </button>
+        </Button>
       </div>
     </>
   );

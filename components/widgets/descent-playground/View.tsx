@@ -2,6 +2,7 @@
 
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { dataAt, pointerInViewBox } from '@/components/plots';
+import ui from '@/components/ui/controls.module.css';
 import { Select } from '@/components/ui/Select';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
@@ -95,7 +96,7 @@ export default function DescentPlayground(props: WidgetProps): ReactNode {
           </ul>
           <svg ref={painter.ref('chart')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss against step for each optimiser" />
           <p className={styles.formula}>
-            <span className="ui-label">𝓛(θ) =</span> <span>{SURFACES[params.surface].text}</span>
+            <span className={ui.label}>𝓛(θ) =</span> <span>{SURFACES[params.surface].text}</span>
           </p>
         </div>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/Button';
 import { MAX_POINTS, MIN_POINTS } from '@/components/widgets/shared/line-fit/params';
 import { X_RANGE, Y_RANGE, type Point } from '@/components/widgets/shared/line-fit/presets';
 import styles from './styles.module.css';
@@ -79,23 +80,17 @@ export function PointsTable({ points, selected, onSelect, onMove, onRemove, onAd
                 <NumberCell value={p[1]} range={Y_RANGE} label={`y of point ${i + 1}`} onFocus={() => onSelect(i)} onCommit={(v) => onMove(i, [p[0], v])} />
               </td>
               <td>
-                <button
-                  type="button"
-                  className="ui-button ui-quiet"
-                  aria-label={`Remove point ${i + 1}`}
-                  disabled={points.length <= MIN_POINTS}
-                  onClick={() => onRemove(i)}
-                >
+                <Button quiet aria-label={`Remove point ${i + 1}`} disabled={points.length <= MIN_POINTS} onClick={() => onRemove(i)}>
                   ✕
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" className="ui-button" onClick={onAdd} disabled={points.length >= MAX_POINTS}>
+      <Button onClick={onAdd} disabled={points.length >= MAX_POINTS}>
         Add a point
-      </button>
+      </Button>
     </details>
   );
 }

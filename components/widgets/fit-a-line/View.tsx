@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { dataAt, insideRect, innerRect, pointerInViewBox } from '@/components/plots';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { Select } from '@/components/ui/Select';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
@@ -172,9 +174,9 @@ export default function FitALine(props: WidgetProps): ReactNode {
           />
           <div className={styles.editBar}>
             <p className={styles.hint}>Click to add · drag to move</p>
-            <button type="button" className="ui-button" disabled={current === null || points.length <= MIN_POINTS} onClick={() => current !== null && remove(current)}>
+            <Button disabled={current === null || points.length <= MIN_POINTS} onClick={() => current !== null && remove(current)}>
               Remove selected point
-            </button>
+            </Button>
           </div>
         </div>
         <div className={styles.side}>
@@ -202,7 +204,7 @@ export default function FitALine(props: WidgetProps): ReactNode {
             {params.ridge > 0 ? `; λ = ${params.ridge}` : ''}
           </p>
           <p className={styles.formula}>
-            <span className="ui-label">Dashed line:</span> {CLOSED_FORM_TEXT}
+            <span className={ui.label}>Dashed line:</span> {CLOSED_FORM_TEXT}
           </p>
           <PointsTable
             points={points}

@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { copyText } from '@/components/site/clipboard';
+import { Button } from '@/components/ui/Button';
+import styles from './EmbedDialog.module.css';
 
 export type EmbedTheme = 'light' | 'dark' | 'system';
 
@@ -31,12 +33,12 @@ export function EmbedDialog({ title, widget, encoded, height, onClose }: { title
   }, []);
 
   return (
-    <dialog ref={dialog} className="embed-dialog" aria-labelledby={`${widget}-embed-title`} onClose={onClose}>
-      <p id={`${widget}-embed-title`} className="embed-title">
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${widget}-embed-title`} onClose={onClose}>
+      <p id={`${widget}-embed-title`} className={styles.title}>
         Embed “{title}”
       </p>
       <p>Paste this code into a course page. The widget will open there in the state it is in now.</p>
-      <fieldset className="embed-theme">
+      <fieldset className={styles.theme}>
         <legend>Theme</legend>
         {THEMES.map((t) => (
           <label key={t.value}>
@@ -55,20 +57,17 @@ export function EmbedDialog({ title, widget, encoded, height, onClose }: { title
         ))}
       </fieldset>
       <textarea readOnly value={snippet} rows={5} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
-      <div className="embed-actions">
-        <button
-          type="button"
-          className="ui-button ui-primary"
+      <div className={styles.actions}>
+        <Button
+          primary
           onClick={async () => {
             await copyText(snippet);
             setCopied(true);
           }}
         >
           {copied ? 'Copied' : 'Copy code'}
-        </button>
-        <button type="button" className="ui-button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
+        </Button>
+        <Button onClick={() => dialog.current?.close()}>Close</Button>
       </div>
     </dialog>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { Button } from '@/components/ui/Button';
 import { PlayControls } from '@/components/ui/PlayControls';
 import { Progress, statusSentence } from '@/components/ui/Progress';
 import { copyText } from '@/components/site/clipboard';
@@ -13,6 +14,7 @@ import { stateLink } from './useWidgetStore';
 import { encodeState } from './url-codec';
 import { EmbedDialog } from './EmbedDialog';
 import { holdInView } from './hold-in-view';
+import styles from './WidgetFrame.module.css';
 
 interface WidgetFrameProps<S extends WidgetSchema> {
   /** From useTrainingWidget or useStaticWidget: the definition, the instance, and the run controller if it trains. */
@@ -28,7 +30,8 @@ interface WidgetFrameProps<S extends WidgetSchema> {
  * The frame every widget sits in: title, share controls, notices about the
  * link, the widget's drawing, its controls, play controls and a readout.
  * Its root carries data-widget, data-widget-id, data-run-state, data-step,
- * data-epoch (for models with epochs) and data-loss so that tests and course tools can observe it.
+ * data-epoch (for models with epochs) and data-loss so that tests and course tools can observe it;
+ * its body, controls and readout carry data-part="body" | "controls" | "progress".
  * A widget without a controller trains nothing (`data-run-state="static"`).
  */
 export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
@@ -94,7 +97,7 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
   return (
     <figure
       ref={root}
-      className="widget"
+      className={styles.frame}
       data-widget={schema.name}
       data-widget-id={instanceId}
       data-run-state={status.state}
@@ -104,18 +107,18 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
       aria-labelledby={`${instanceId}-title`}
       aria-describedby={`${instanceId}-description`}
     >
-      <figcaption className="widget-header">
-        <span id={`${instanceId}-title`} className="widget-title">
+      <figcaption className={styles.header}>
+        <span id={`${instanceId}-title`} className={styles.title}>
           {title}
         </span>
         {embedded ? null : (
-          <span className="widget-share">
-            <button type="button" className="ui-button ui-quiet" onClick={copyLink} data-action="copy-link">
+          <span className={styles.share}>
+            <Button quiet onClick={copyLink} data-action="copy-link">
               {copied ? 'Link copied' : 'Copy link to this state'}
-            </button>
-            <button type="button" className="ui-button ui-quiet" onClick={() => setEmbedOpen(true)} data-action="embed">
+            </Button>
+            <Button quiet onClick={() => setEmbedOpen(true)} data-action="embed">
               Embed
-            </button>
+            </Button>
           </span>
         )}
       </figcaption>
@@ -123,41 +126,45 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
         {description}
       </p>
       {notices.length > 0 ? (
-        <div className="widget-notice" role="status">
+        <div className={styles.notice} role="status">
           <p>Some of this link could not be used, so defaults stand in:</p>
           <ul>
             {notices.map((n, i) => (
               <li key={i}>{n}</li>
             ))}
           </ul>
-          <button type="button" className="ui-button ui-quiet" onClick={dismissNotices}>
+          <Button quiet onClick={dismissNotices}>
             Dismiss
-          </button>
+          </Button>
         </div>
       ) : null}
-      <div className="widget-body">{children}</div>
+      <div className={styles.body} data-part="body">
+        {children}
+      </div>
       {status.state === 'diverged' ? (
-        <div className="widget-alert" role="alert">
+        <WidgetAlert>
           <p>
             <strong>Diverged</strong> at step {status.divergedAt ?? status.step}: the loss stopped being a finite number
             or exploded. Try a smaller learning rate.
           </p>
-          <button type="button" className="ui-button" onClick={() => void controller?.reset()} data-action="reset-diverged">
+          <Button onClick={() => void controller?.reset()} data-action="reset-diverged">
             Reset
-          </button>
-        </div>
+          </Button>
+        </WidgetAlert>
       ) : null}
       {status.state === 'error' ? (
-        <div className="widget-alert" role="alert">
+        <WidgetAlert>
           <p>{status.message ?? 'Training stopped.'}</p>
-          <button type="button" className="ui-button" onClick={() => void controller?.play()} data-action="play-again">
+          <Button onClick={() => void controller?.play()} data-action="play-again">
             Play again
-          </button>
-        </div>
+          </Button>
+        </WidgetAlert>
       ) : null}
-      <div className="widget-controls">{controls}</div>
+      <div className={styles.controls} data-part="controls">
+        {controls}
+      </div>
       {controller ? (
-        <div className={stickyRun ? 'widget-run widget-run-sticky' : 'widget-run'}>
+        <div className={stickyRun ? `${styles.run} ${styles.sticky}` : styles.run}>
           <PlayControls
             state={status.state}
             onPlay={() => void controller.play()}
@@ -181,5 +188,14 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
         />
       ) : null}
     </figure>
+  );
+}
+
+/** A problem in the widget, with the button that gets past it: a paragraph or two, then the button. */
+export function WidgetAlert({ children }: { children: ReactNode }) {
+  return (
+    <div className={styles.alert} role="alert">
+      {children}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { dataAt, LOSS_CHART_BOX, pointerInViewBox } from '@/components/plots';
+import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
@@ -99,7 +100,7 @@ export default function LossSurface(props: WidgetProps): ReactNode {
     <>
       {shared ? (
         <p className={styles.dataNote}>
-          <span className="ui-label">Data</span> the {shared.length} points of “Fit a line” on this page; edit them there.
+          <span className={ui.label}>Data</span> the {shared.length} points of “Fit a line” on this page; edit them there.
         </p>
       ) : (
         <ParamControl schema={lossSurfaceSchema} store={store} name="preset" />

@@ -2,6 +2,8 @@
 
 import { useId, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
@@ -28,7 +30,7 @@ function SeedControl({ store, name, label }: { store: WidgetStore<Schema>; name:
   const { min, max } = playgroundSchema.params[name];
   return (
     <div className={styles.seed}>
-      <label htmlFor={id} className="ui-label">
+      <label htmlFor={id} className={ui.label}>
         {label}
       </label>
       <div className={styles.seedRow}>
@@ -44,9 +46,9 @@ function SeedControl({ store, name, label }: { store: WidgetStore<Schema>; name:
             if (Number.isFinite(v) && v >= min && v <= max) setParams({ [name]: v });
           }}
         />
-        <button type="button" className="ui-button" onClick={() => setParams({ [name]: Math.floor(Math.random() * (max + 1)) })}>
+        <Button onClick={() => setParams({ [name]: Math.floor(Math.random() * (max + 1)) })}>
           New<span className="visually-hidden"> {label.toLowerCase()}</span>
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -72,9 +74,9 @@ export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Sch
             if (p) setParams(p.params);
           }}
         />
-        <button type="button" className={`ui-button ${styles.export}`} onClick={onExport} data-action="export">
+        <Button className={styles.export} onClick={onExport} data-action="export">
           Export weights (JSON)
-        </button>
+        </Button>
       </Group>
       <Group title="Data">
         <ParamControl schema={playgroundSchema} store={store} name="dataset" />

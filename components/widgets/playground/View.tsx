@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
@@ -139,9 +140,9 @@ export default function Playground(props: WidgetProps): ReactNode {
           <div className={styles.panelHead}>
             <span className={styles.panelTitle}>{selected ? `Field of ${unitName(selected)}` : 'Output: the decision field'}</span>
             {selected ? (
-              <button type="button" className="ui-button ui-quiet" onClick={() => painter.select(null)} data-action="back-to-output">
+              <Button quiet onClick={() => painter.select(null)} data-action="back-to-output">
                 Back to the output
-              </button>
+              </Button>
             ) : null}
           </div>
           <div className={styles.plane}>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { withMinus } from '@/components/ui/format';
 import { pointerInViewBox } from '@/components/plots';
 import type { WidgetProps } from '@/components/widgets/kit/define';
@@ -26,7 +28,7 @@ function LogitInput({ index, value, onChange }: { index: number; value: number; 
   useEffect(() => setDraft((d) => (Number(d) === value ? d : String(value))), [value]);
   return (
     <label className={styles.logitInput}>
-      <span className="ui-label">{indexed('z', index)}</span>
+      <span className={ui.label}>{indexed('z', index)}</span>
       <input
         type="number"
         inputMode="decimal"
@@ -112,13 +114,13 @@ export default function SoftmaxTemperature(props: WidgetProps): ReactNode {
       <ParamControl schema={softmaxSchema} store={store} name="temperature" />
       <ParamControl schema={softmaxSchema} store={store} name="naive" />
       <div className={styles.count}>
-        <span className="ui-label">{K} logits</span>
-        <button type="button" className="ui-button" data-action="add-logit" disabled={K >= 8} onClick={() => setParams({ logits: [...params.logits, 0] })}>
+        <span className={ui.label}>{K} logits</span>
+        <Button data-action="add-logit" disabled={K >= 8} onClick={() => setParams({ logits: [...params.logits, 0] })}>
           Add
-        </button>
-        <button type="button" className="ui-button" data-action="remove-logit" disabled={K <= 3} onClick={() => setParams({ logits: params.logits.slice(0, -1) })}>
+        </Button>
+        <Button data-action="remove-logit" disabled={K <= 3} onClick={() => setParams({ logits: params.logits.slice(0, -1) })}>
           Remove
-        </button>
+        </Button>
       </div>
     </>
   );

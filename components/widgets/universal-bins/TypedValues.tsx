@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import { binsSchema } from './schema';
 import { parseTyped } from './targets';
 import styles from './styles.module.css';
@@ -27,26 +29,26 @@ export function TypedValues({ values, onChange }: { values: readonly number[]; o
 
   return (
     <form className={styles.typed} onSubmit={apply}>
-      <label htmlFor={id} className="ui-label">
+      <label htmlFor={id} className={ui.label}>
         Values of g at evenly spaced x from 0 to 1 ({limits.minCount} to {limits.maxCount} numbers between {limits.min} and {limits.max})
       </label>
       <span className={styles.typedRow}>
         <input
           id={id}
           type="text"
-          className="ui-input"
+          className={ui.input}
           inputMode="decimal"
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
         />
-        <button type="submit" className="ui-button" data-action="apply-values">
+        <Button type="submit" data-action="apply-values">
           Apply
-        </button>
+        </Button>
       </span>
       {problem ? (
-        <span id={`${id}-problem`} role="alert" className="ui-help">
+        <span id={`${id}-problem`} role="alert" className={ui.help}>
           {problem}
         </span>
       ) : null}

@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { pointerInViewBox, watchWidth } from '@/components/plots';
+import { Button } from '@/components/ui/Button';
+import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
@@ -111,10 +113,10 @@ export default function UniversalBins(props: WidgetProps): ReactNode {
       <ParamControl schema={binsSchema} store={store} name="lr" />
       <ParamControl schema={binsSchema} store={store} name="speed" />
       <div className={styles.seed}>
-        <span className="ui-label">Random start</span>
-        <button type="button" className="ui-button" onClick={() => setParams({ seed: (params.seed + 1) % 10000 })} data-action="new-seed">
+        <span className={ui.label}>Random start</span>
+        <Button onClick={() => setParams({ seed: (params.seed + 1) % 10000 })} data-action="new-seed">
           New random start
-        </button>
+        </Button>
         <span className={styles.seedValue}>seed {params.seed}</span>
       </div>
       {params.target === 'typed' ? <TypedValues values={params.typed} onChange={(typed) => setParams({ typed })} /> : null}
