@@ -28,7 +28,7 @@ export {
 } from './tensor';
 
 // autodiff and memory
-export { backward, isGradEnabled, noGrad, scope } from './tape';
+export { backward, backwardWithAdjoints, isGradEnabled, noGrad, scope } from './tape';
 export { checkpoint } from './checkpoint';
 export { recordTape } from './tape-record';
 export type { TapeEntry, TapeRecord } from './tape-record';

@@ -137,10 +137,31 @@ export function gradientsAt(root: Tensor, g: Tensor, stops: readonly Tensor[]): 
   return chainRule(root, g, stops);
 }
 
+/**
+ * backward() with every adjoint shown: for each tensor the walk reaches,
+ * intermediates included, its adjoint ∂root/∂t (seeded with `seed`, or 1),
+ * in the order the walk settles them (reverse topological: a tensor's
+ * adjoint is final once every node that consumed it has passed its share
+ * back). Leaves accumulate into .grad as in backward(). The values are
+ * copies; nothing of the walk outlives the call. For readers, not training:
+ * the chapter on autodiff draws these.
+ */
+export function backwardWithAdjoints(root: Tensor, seed?: Tensor): { order: Tensor[]; adjoints: Map<Tensor, Float64Array> } {
+  if (!root.requiresGrad) throw new Error('backwardWithAdjoints(): the root does not depend on anything that requires a gradient');
+  const order: Tensor[] = [];
+  const adjoints = new Map<Tensor, Float64Array>();
+  chainRule(root, seed ?? null, [], (t, g) => {
+    order.push(t);
+    adjoints.set(t, g.toFloat64Array());
+  });
+  return { order, adjoints };
+}
+
 /** The chain rule from `root` (seeded with `seed`, or 1) down to the leaves,
  * which accumulate their gradients into .grad. The walk stops at `stops`,
- * whose gradients it returns instead. */
-function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]): (Tensor | null)[] {
+ * whose gradients it returns instead. `settled` hears each tensor's final
+ * adjoint as the walk reaches it. */
+function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[], settled?: (t: Tensor, g: Tensor) => void): (Tensor | null)[] {
   const stopSet = stops.length ? new Set(stops) : null;
   const order = topologicalOrder(root, stopSet);
   // Gradients carry no tangents (forward-over-reverse is not supported).
@@ -152,6 +173,7 @@ function chainRule(root: Tensor, seed: Tensor | null, stops: readonly Tensor[]):
           const t = order[i];
           const g = grads.get(t);
           if (!g || stopSet?.has(t)) continue;
+          settled?.(t, g);
           if (t.node) applyRule(t, t.node, g, grads);
           else accumulateLeafGrad(t, g);
         }
