@@ -34,6 +34,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Why no line separates XOR; hidden layers and the activations between them; universal approximation built from bins; minibatches and epochs; a playground that trains networks live.',
   },
+  {
+    number: 5,
+    slug: 'autodiff',
+    title: 'Automatic differentiation',
+    summary:
+      'How the engine gets every gradient exactly: the evaluation trace, finite differences and where they lose digits, forward and reverse mode, and what a backward pass costs in time and memory.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

@@ -27,6 +27,9 @@ import { getBackend, type Tensor } from './tensor';
 export interface TapeEntry {
   /** The primitive, or 'checkpoint' for a checkpointed segment. */
   op: Primitive | 'checkpoint';
+  /** The ids of the node's output and inputs (Tensor.id): the graph's edges. */
+  outputId: number;
+  inputIds: number[];
   inputShapes: number[][];
   outputShape: number[];
   /** Per input: does it need a gradient? The rule computes none for the others. */
@@ -97,6 +100,8 @@ function describe(output: Tensor, node: TapeNode, kept: Set<Tensor>, ownBytes: (
   }
   return {
     op: node.primitive,
+    outputId: output.id,
+    inputIds: node.inputs.map((x) => x.id),
     inputShapes: node.inputs.map((x) => [...x.shape]),
     outputShape: [...output.shape],
     requiresGrad,

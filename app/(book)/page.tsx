@@ -9,9 +9,9 @@ export default function Home() {
         <h1>Looking Glass</h1>
         <p className="lede">
           Modern machine learning told as one story — from a straight line fitted to points, through logistic
-          regression, to neural networks — with every model trained live in your browser while you read.
-          Chapters on automatic differentiation, convolutional networks and transformers are in the works and will
-          carry it on.
+          regression, to neural networks and the automatic differentiation that trains them — with every model
+          trained live in your browser while you read. Chapters on convolutional networks and transformers are in
+          the works and will carry it on.
         </p>
       </header>
       <section className="home-how" aria-labelledby="how-to-read">

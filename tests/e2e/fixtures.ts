@@ -36,6 +36,7 @@ export const ROUTES = [
   { path: 'chapters/linear/', title: /Linear regression/ },
   { path: 'chapters/logistic/', title: /Logistic regression and softmax/ },
   { path: 'chapters/mlp/', title: /Neural networks/ },
+  { path: 'chapters/autodiff/', title: /Automatic differentiation/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */

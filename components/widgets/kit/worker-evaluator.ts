@@ -73,5 +73,6 @@ export class WorkerEvaluator<M extends AnyModel, N extends keyof QueriesOf<M> & 
   }
 }
 
-type Arg<M extends AnyModel, N extends keyof QueriesOf<M>> = Parameters<QueriesOf<M>[N]>[0];
-type Result<M extends AnyModel, N extends keyof QueriesOf<M>> = QueryResult<QueriesOf<M>[N]>;
+/** The argument and the result of model M's query N. */
+export type Arg<M extends AnyModel, N extends keyof QueriesOf<M>> = Parameters<QueriesOf<M>[N]>[0];
+export type Result<M extends AnyModel, N extends keyof QueriesOf<M>> = QueryResult<QueriesOf<M>[N]>;

@@ -9,7 +9,7 @@ import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import { WorkerEvaluator } from '@/components/widgets/kit/worker-evaluator';
+import { useEvaluator } from '@/components/widgets/kit/useEvaluator';
 import type { Models } from '@/workers/models.generated';
 import { bandAt, indexed, logitScale, LOGITS_BOX, PROBS_BOX } from './draw';
 import type { SoftmaxReport } from './model';
@@ -57,24 +57,14 @@ export default function SoftmaxTemperature(props: WidgetProps): ReactNode {
   const [selected, setSelected] = useState(0);
   const dragging = useRef(false);
 
-  // One evaluator per mount (made in an effect, so a remount gets a fresh one).
-  const evaluator = useRef<WorkerEvaluator<Models['softmax-temperature'], 'report'> | null>(null);
-  useEffect(() => {
-    const e = new WorkerEvaluator<Models['softmax-temperature'], 'report'>({ kind: 'softmax-temperature', seed: 0, config: {} }, 'report', setError);
-    evaluator.current = e;
-    return () => {
-      evaluator.current = null;
-      void e.dispose();
-    };
-  }, []);
-
   // The engine's numbers for these logits and this temperature, from the worker.
+  const request = useEvaluator<Models['softmax-temperature'], 'report'>('softmax-temperature', 'report', setError);
   useEffect(() => {
-    evaluator.current?.request({ logits: params.logits, temperature: params.temperature }, (r) => {
+    request({ logits: params.logits, temperature: params.temperature }, (r) => {
       setReport(r);
       setError(null);
     });
-  }, [params.logits, params.temperature]);
+  }, [request, params.logits, params.temperature]);
 
   const K = params.logits.length;
   const current = Math.min(selected, K - 1);
