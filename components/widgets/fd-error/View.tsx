@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { pointerInViewBox } from '@/components/plots';
+import { pointerInViewBox, watchWidth } from '@/components/plots';
+import { formatSetting } from '@/components/ui/format';
 import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
@@ -10,7 +11,7 @@ import { useStaticWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import layout from '@/components/widgets/kit/layout.module.css';
 import type { Models } from '@/workers/models.generated';
-import { ERROR_BOX, errorScales, METHOD_STYLE } from './draw';
+import { errorBox, errorScales, METHOD_STYLE } from './draw';
 import { FUNCTIONS, H_RANGE, H_VALUES, METHODS } from './functions';
 import { FdPainter } from './painter';
 import { fdErrorSchema } from './schema';
@@ -26,6 +27,15 @@ export default function FdError(props: WidgetProps): ReactNode {
   const { store } = instance;
   const [error, setError] = useState<string | null>(null);
   const request = useEvaluator<Models['fd-error'], 'curves'>('fd-error', 'curves', setError);
+  const [box, setBox] = useState(() => errorBox());
+  useEffect(() => {
+    const chart = painter.element('chart');
+    return chart ? watchWidth(chart, (width) => setBox(errorBox(width))) : undefined;
+  }, [painter]);
+  useEffect(() => {
+    painter.box = box;
+    painter.request();
+  }, [painter, box]);
 
   // The curves for this function and point, and the reading at h as one more step.
   useEffect(() => {
@@ -42,7 +52,7 @@ export default function FdError(props: WidgetProps): ReactNode {
   function readAt(e: PointerEvent<SVGSVGElement>) {
     const at = pointerInViewBox(e.currentTarget, e.clientX, e.clientY);
     if (!at) return;
-    const h = clampH(errorScales(ERROR_BOX).x.invert(at[0]));
+    const h = clampH(errorScales(box).x.invert(at[0]));
     if (h !== params.h) setParams({ h });
   }
 
@@ -77,8 +87,9 @@ export default function FdError(props: WidgetProps): ReactNode {
       ) : null}
       <div className={layout.split} style={{ '--split-lead': '1.5fr' } as CSSProperties}>
         <svg
+          ref={painter.ref('chart')}
           className={styles.chart}
-          viewBox={`0 0 ${ERROR_BOX.width} ${ERROR_BOX.height}`}
+          viewBox={`0 0 ${box.width} ${box.height}`}
           role="application"
           tabIndex={0}
           aria-label={`Error of the difference quotients of ${f.label} at x = ${params.x} against the step h, log–log. Reading at h = ${params.h}. Point at the chart, or use the arrow keys (Shift: a decade), to move the reading.`}
@@ -94,16 +105,18 @@ export default function FdError(props: WidgetProps): ReactNode {
           <ul className={styles.legend} aria-label="Methods">
             {METHODS.map((m) => (
               <li key={m.key}>
-                <svg width="28" height="8" aria-hidden="true">
-                  <line x1="1" y1="4" x2="27" y2="4" stroke={METHOD_STYLE[m.key].color} strokeWidth="2.5" strokeDasharray={METHOD_STYLE[m.key].dash ?? undefined} />
-                </svg>
+                <span
+                  className={styles.swatch}
+                  style={{ borderTopColor: METHOD_STYLE[m.key].color, borderTopStyle: METHOD_STYLE[m.key].dash ? 'dashed' : 'solid' }}
+                  aria-hidden="true"
+                />
                 {m.label}
               </li>
             ))}
           </ul>
           <table className={styles.reading} data-testid="reading">
             <caption>
-              At h = {params.h}; f′(x) = <span data-reading="exact">—</span> (autodiff, float64)
+              At h = {formatSetting(params.h)}; f′(x) = <span data-reading="exact">—</span> (autodiff, float64)
             </caption>
             <thead>
               <tr>

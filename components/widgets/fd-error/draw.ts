@@ -8,7 +8,13 @@ import { axes, gridLines, innerRect, linePaths, linesSvg, plotBox, xScale, yScal
 import { el, num } from '@/components/plots/svg';
 import { H_RANGE, METHODS, type MethodKey } from './functions';
 
-export const ERROR_BOX: PlotBox = plotBox(640, 380, { top: 14, right: 16, bottom: 40, left: 58 });
+/** The chart laid out for the width it is shown at (text stays 11 px on a phone); 640 wide by default. */
+export function errorBox(width = 640): PlotBox {
+  const w = Math.max(300, Math.round(width));
+  return plotBox(w, Math.round(Math.min(380, Math.max(260, w * 0.62))), { top: 14, right: 16, bottom: 40, left: 58 });
+}
+
+export const ERROR_BOX: PlotBox = errorBox();
 
 /** The y window: from below float64's best to above the worst a plateau reaches. */
 export const ERROR_RANGE = [1e-17, 1e2] as const;
@@ -48,7 +54,9 @@ export interface ErrorChart {
 /** The chart without its cursor: grid, the four curves, each curve's best step, axes. */
 export function drawErrorCurves(state: Pick<ErrorChart, 'hs' | 'errors'>, box: PlotBox = ERROR_BOX): string {
   const { x, y } = errorScales(box);
-  let out = gridLines(box, x, y, { xTicks: 8, yTicks: 6 });
+  // A label every two decades where there is room, every four on a phone.
+  const xTicks = box.width < 500 ? 4 : 8;
+  let out = gridLines(box, x, y, { xTicks, yTicks: 6 });
   if (state.errors) {
     const errors = state.errors;
     const series = METHODS.map((m) => ({ name: m.key, xs: state.hs, ys: errors[m.key], color: METHOD_STYLE[m.key].color, dash: METHOD_STYLE[m.key].dash ?? undefined }));
@@ -60,7 +68,7 @@ export function drawErrorCurves(state: Pick<ErrorChart, 'hs' | 'errors'>, box: P
       out += el('circle', { cx: x(b.h), cy: y(b.error), r: 4, class: 'best-step', 'data-method': m.key, style: `fill:${METHOD_STYLE[m.key].color};stroke:var(--bg)`, 'stroke-width': 1.5 });
     }
   }
-  return out + axes(box, x, y, { x: { label: 'step h', ticks: 8 }, y: { label: '|estimate − f′(x)|', ticks: 6 } });
+  return out + axes(box, x, y, { x: { label: 'step h', ticks: xTicks }, y: { label: '|estimate − f′(x)|', ticks: 6 } });
 }
 
 /** The reading: a vertical line at h. */

@@ -10,7 +10,7 @@ import { H_VALUES, METHODS } from './functions';
 import type { ErrorCurves } from './model';
 import type { FdErrorParams } from './schema';
 
-type Targets = { curves: SVGGElement; cursor: SVGGElement; readout: HTMLElement };
+type Targets = { chart: SVGSVGElement; curves: SVGGElement; cursor: SVGGElement; readout: HTMLElement };
 
 /** An estimate with enough digits to see where it stops agreeing. */
 export const estimateText = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(10))).replace('-', '−') : 'not a number');
