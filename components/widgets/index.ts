@@ -7,6 +7,7 @@ export { default as classifier2d } from './classifier-2d/widget';
 export { default as descentPlayground } from './descent-playground/widget';
 export { default as fdError } from './fd-error/widget';
 export { default as fitALine } from './fit-a-line/widget';
+export { default as graphTrace } from './graph-trace/widget';
 export { default as lossSurface } from './loss-surface/widget';
 export { default as playground } from './playground/widget';
 export { default as softmaxTemperature } from './softmax-temperature/widget';
