@@ -48,6 +48,14 @@ export function checkChapters(
   const outlines = new Map<string, Outline>();
   for (const c of sources) outlines.set(c.slug, outlineOf(c.source));
   const idsOf = (slug: string) => new Set(outlines.get(slug)?.headings.map((h) => h.id).filter(Boolean));
+  /** A chapter's widget anchors (an instance's id, or its widget's name) and the widget behind each. */
+  const widgetsOf = (slug: string) =>
+    new Map(
+      (outlines.get(slug)?.components ?? []).flatMap((comp) => {
+        const widget = widgetByComponent(comp.name);
+        return widget ? [[comp.id ?? widget.name, widget] as const] : [];
+      }),
+    );
 
   for (const c of sources) {
     const outline = outlines.get(c.slug)!;
@@ -67,7 +75,7 @@ export function checkChapters(
       }
     }
     for (const link of outline.links) {
-      const problem = checkLink(link.url, c.slug, (slug) => (outlines.has(slug) ? idsOf(slug) : null));
+      const problem = checkLink(link.url, c.slug, (slug) => (outlines.has(slug) ? new Set([...idsOf(slug), ...widgetsOf(slug).keys()]) : null), widgetsOf);
       if (problem) problems.push({ file: c.file, line: link.line, message: problem });
     }
     for (const comp of outline.components) {
@@ -101,10 +109,21 @@ export function checkChapters(
   return problems;
 }
 
-/** Why an internal link is broken, or null. External links are not fetched. */
-export function checkLink(url: string, fromSlug: string, idsOf: (slug: string) => Set<string | null> | null): string | null {
+/**
+ * Why an internal link is broken, or null. External links are not fetched.
+ * A link may carry widget states (`/chapters/autodiff/?tape-viewer=v.1~b.100#tape-viewer`,
+ * how the prose points at the widget state that shows a number): each must
+ * name a widget of that chapter and decode against its schema with no notice.
+ */
+export function checkLink(
+  url: string,
+  fromSlug: string,
+  idsOf: (slug: string) => Set<string | null> | null,
+  widgetsOf: (slug: string) => Map<string, { schema: Parameters<typeof decodeState>[0] }> = () => new Map(),
+): string | null {
   if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return null;
-  const [pathPart, hash] = url.split('#', 2);
+  const [beforeHash, hash] = url.split('#', 2);
+  const [pathPart, query] = beforeHash.split('?', 2);
   let slug = fromSlug;
   if (pathPart) {
     if (pathPart === '/') return hash ? `link ${url}: the home page has no sections` : null;
@@ -115,6 +134,12 @@ export function checkLink(url: string, fromSlug: string, idsOf: (slug: string) =
   const ids = idsOf(slug);
   if (!ids) return `link ${url}: no chapter "${slug}"`;
   if (hash && !ids.has(hash)) return `link ${url}: chapter "${slug}" has no section "${hash}"`;
+  for (const [anchor, encoded] of new URLSearchParams(query ?? '')) {
+    const widget = widgetsOf(slug).get(anchor);
+    if (!widget) return `link ${url}: chapter "${slug}" has no widget "${anchor}"`;
+    const notice = decodeState(widget.schema, encoded).notices[0];
+    if (notice) return `link ${url}: ${notice}`;
+  }
   return null;
 }
 

@@ -11,4 +11,5 @@ export { default as graphTrace } from './graph-trace/widget';
 export { default as lossSurface } from './loss-surface/widget';
 export { default as playground } from './playground/widget';
 export { default as softmaxTemperature } from './softmax-temperature/widget';
+export { default as tapeViewer } from './tape-viewer/widget';
 export { default as universalBins } from './universal-bins/widget';

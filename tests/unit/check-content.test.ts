@@ -44,6 +44,15 @@ describe('check-content', () => {
     expect(check('<FitALine preset="zz.1" />\n')).toEqual([expect.stringMatching(/does not know \("zz"\)/)]);
   });
 
+  it('accepts a link to a widget of the chapter in a state its schema decodes, and names what is wrong otherwise', () => {
+    const names = [...NAMES, 'FitALine'];
+    const check = (link: string) => checkChapters(one(`## Fit [#fit]\n\n<FitALine />\n\nSee [this](${link}).\n`, 'linear'), {}, names).map((p) => p.message);
+    expect(check('/chapters/linear/?fit-a-line=v.1~loss.huber#fit-a-line')).toEqual([]);
+    expect(check('?fit-a-line=v.1~lr.0.3#fit')).toEqual([]);
+    expect(check('/chapters/linear/?loss-surface=v.1#fit')).toEqual([expect.stringMatching(/has no widget "loss-surface"/)]);
+    expect(check('/chapters/linear/?fit-a-line=v.1~loss.cubic#fit-a-line')).toEqual([expect.stringMatching(/"Loss" in the link \(cubic\) is not a valid value/)]);
+  });
+
   it('fails when the prose names a chapter the book does not have', () => {
     const sources = [...one('## A [#a]\n\nAs chapter 2 showed, and Chapter 3 will show.\n'), ...one('## B [#b]\n\nSee chapter 1.\n', 'linear')];
     expect(messages(sources)).toEqual(['"Chapter 3" names a chapter the book does not have (it has 2)']);

@@ -12,16 +12,12 @@ import {
   keep,
   Minibatches,
   MLP,
-  mse,
-  mul,
   noGrad,
   accuracy,
   Rng,
   scope,
   SGD,
   snapshotParameters,
-  softmax,
-  softmaxCrossEntropy,
   takeLabels,
   takeRows,
   tensor,
@@ -31,7 +27,8 @@ import {
 import { defineModel } from '@/workers/model';
 import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, thumbSize, unitFieldSize } from './fields';
 import { DOMAIN, HISTORY_STRIDE, type PlaygroundFrame } from './snapshot';
-import { POINTS, type LossName, type PlaygroundParams } from './schema';
+import { lossOf } from '@/components/widgets/shared/network/loss';
+import { POINTS, type PlaygroundParams } from './schema';
 
 /**
  * What a run needs: the parameters that shape data, network and training
@@ -57,19 +54,7 @@ const METRIC_SHARE = 0.15;
 /** History rows kept: beyond this, every other row is dropped (the curve keeps its shape). */
 const HISTORY_ROWS = 1500;
 
-/**
- * The training loss of logits against labels.
- * 'ce':  (1/n) Σᵢ [logsumexp(zᵢ) − zᵢ,yᵢ], softmax cross-entropy;
- * 'sq':  (1/n) Σᵢ Σₖ (pᵢₖ − [yᵢ = k])², p = softmax(z), the squared error of the probabilities.
- */
-export function lossOf(kind: LossName, logits: Tensor, labels: Int32Array): Tensor {
-  if (kind === 'ce') return softmaxCrossEntropy(logits, labels);
-  const [n, c] = logits.shape;
-  const oneHot = new Float32Array(n * c);
-  for (let i = 0; i < n; i++) oneHot[i * c + labels[i]] = 1;
-  // mse averages over all n·c entries; the loss sums over classes.
-  return mul(mse(softmax(logits, -1), oneHot), c);
-}
+export { lossOf };
 
 function makeOptimizer(params: Tensor[], config: PlaygroundConfig): Optimizer {
   switch (config.optimizer) {

@@ -1,36 +1,23 @@
 import { defaultsOf, defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
+import { batchOf, classCount, NETWORK_PARAMS, widthsOf } from '@/components/widgets/shared/network/params';
 import type { PlaygroundConfig } from './model';
 
-export const DATASETS = [
-  { value: 'xor', label: 'XOR (four quadrants)' },
-  { value: 'circles', label: 'Circles (disc in a ring)' },
-  { value: 'moons', label: 'Two moons' },
-  { value: 'spiral', label: 'Spiral' },
-  { value: 'blobs', label: 'Gaussian blobs' },
-] as const;
-export type DatasetName = (typeof DATASETS)[number]['value'];
-
-/** Data sets whose number of classes the reader chooses (arms of the spiral, blobs). */
-export const HAS_CLASSES: ReadonlySet<DatasetName> = new Set(['spiral', 'blobs']);
-
-export const ACTIVATIONS = [
-  { value: 'tanh', label: 'tanh' },
-  { value: 'relu', label: 'ReLU' },
-  { value: 'leakyRelu', label: 'leaky ReLU (a = 0.01)' },
-  { value: 'elu', label: 'ELU' },
-  { value: 'sigmoid', label: 'sigmoid' },
-  { value: 'softplus', label: 'softplus' },
-  { value: 'gelu', label: 'GELU' },
-  { value: 'silu', label: 'SiLU' },
-  { value: 'linear', label: 'none (linear)' },
-] as const;
-export type PlaygroundActivation = (typeof ACTIVATIONS)[number]['value'];
-
-export const LOSSES = [
-  { value: 'ce', label: 'softmax cross-entropy' },
-  { value: 'sq', label: 'squared error of softmax' },
-] as const;
-export type LossName = (typeof LOSSES)[number]['value'];
+// The network and data settings, shared with the tape viewer.
+export {
+  ACTIVATIONS,
+  batchOf,
+  classCount,
+  DATASETS,
+  HAS_CLASSES,
+  LOSSES,
+  MAX_LAYERS,
+  MAX_UNITS,
+  POINTS,
+  widthsOf,
+  type DatasetName,
+  type LossName,
+  type NetworkActivation as PlaygroundActivation,
+} from '@/components/widgets/shared/network/params';
 
 export const OPTIMIZER_OPTIONS = [
   { value: 'sgd', label: 'SGD' },
@@ -39,48 +26,24 @@ export const OPTIMIZER_OPTIONS = [
 ] as const;
 export type OptimizerName = (typeof OPTIMIZER_OPTIONS)[number]['value'];
 
-/** Batch sizes offered; 'all' is the whole training set (full-batch gradient descent). */
-export const BATCH_SIZES = ['1', '2', '5', '10', '20', '50', '100', 'all'] as const;
 export const L2_VALUES = ['0', '0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
-
-/** Points in every data set, split between training and test. */
-export const POINTS = 500;
-export const MAX_LAYERS = 6;
-export const MAX_UNITS = 32;
 
 export const playgroundSchema = defineSchema({
   name: 'playground',
   version: 1,
   params: {
-    dataset: { type: 'enum', key: 'ds', label: 'Data', options: DATASETS, default: 'spiral' },
-    classes: { type: 'integer', key: 'k', label: 'Arms / classes', min: 2, max: 4, default: 2 },
+    dataset: NETWORK_PARAMS.dataset,
+    classes: NETWORK_PARAMS.classes,
     noise: { type: 'number', key: 'nz', label: 'Noise σ', min: 0, max: 0.5, step: 0.01, default: 0 },
     trainPercent: { type: 'integer', key: 'tr', label: 'Training share (%)', min: 10, max: 90, step: 5, default: 50 },
     dataSeed: { type: 'integer', key: 'dseed', label: 'Data seed', min: 0, max: 9999, default: 1 },
-    /** Units in each hidden layer; an empty list is softmax regression. */
-    widths: {
-      type: 'curve',
-      key: 'w',
-      label: 'Hidden layers',
-      min: 1,
-      max: MAX_UNITS,
-      minCount: 0,
-      maxCount: MAX_LAYERS,
-      decimals: 0,
-      default: [16, 16, 16],
-    },
-    activation: { type: 'enum', key: 'act', label: 'Activation', options: ACTIVATIONS, default: 'tanh' },
-    loss: { type: 'enum', key: 'loss', label: 'Loss', options: LOSSES, default: 'ce' },
+    widths: NETWORK_PARAMS.widths,
+    activation: NETWORK_PARAMS.activation,
+    loss: NETWORK_PARAMS.loss,
     optimizer: { type: 'enum', key: 'opt', label: 'Optimizer', options: OPTIMIZER_OPTIONS, default: 'adam' },
     lr: { type: 'log-number', key: 'lr', label: 'Learning rate η', min: 1e-4, max: 3, default: 0.01 },
     momentum: { type: 'number', key: 'mu', label: 'Momentum μ', min: 0, max: 0.99, step: 0.01, default: 0.9 },
-    batch: {
-      type: 'enum',
-      key: 'b',
-      label: 'Batch size',
-      options: BATCH_SIZES.map((value) => ({ value, label: value === 'all' ? 'all (full batch)' : value })),
-      default: '10',
-    },
+    batch: NETWORK_PARAMS.batch,
     l2: {
       type: 'enum',
       key: 'l2',
@@ -88,7 +51,7 @@ export const playgroundSchema = defineSchema({
       options: L2_VALUES.map((value) => ({ value, label: value === '0' ? 'none' : String(Number(value)) })),
       default: '0',
     },
-    seed: { type: 'integer', key: 'seed', label: 'Seed (initial weights, batch order)', min: 0, max: 9999, default: 1 },
+    seed: NETWORK_PARAMS.seed,
     /** A pace a reader can watch (the spiral reaches 90% in a few seconds); 10,000 is as fast as the engine goes. */
     speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 10, max: 10000, default: 300 },
     showTest: { type: 'boolean', key: 'test', label: 'Show test points', default: true },
@@ -97,15 +60,6 @@ export const playgroundSchema = defineSchema({
 });
 
 export type PlaygroundParams = ParamsOf<typeof playgroundSchema>;
-
-/** Whole units, within range: a link may carry 3.5 units or 40. */
-export function widthsOf(params: Pick<PlaygroundParams, 'widths'>): number[] {
-  return params.widths.map((w) => Math.min(MAX_UNITS, Math.max(1, Math.round(w))));
-}
-
-export function classCount(params: Pick<PlaygroundParams, 'dataset' | 'classes'>): number {
-  return HAS_CLASSES.has(params.dataset) ? params.classes : 2;
-}
 
 /** The settings that train the network (everything but the view toggles), with a name. */
 export interface Preset {
@@ -188,11 +142,6 @@ export function configOf(p: PlaygroundParams): PlaygroundConfig {
     l2: Number(p.l2),
     speed: p.speed,
   };
-}
-
-/** Examples per step; 0 for the whole training set. */
-export function batchOf(batch: PlaygroundParams['batch']): number {
-  return batch === 'all' ? 0 : Number(batch);
 }
 
 /** The defaults, typed. */
