@@ -164,7 +164,7 @@ export default function TapeViewer(props: WidgetProps): ReactNode {
             {(r?.rows ?? []).map((row, i) => (
               <tr key={i} data-op={row.op}>
                 <td>{i + 1}</td>
-                <td>{row.layer < r!.layers ? row.layer + 1 : 'loss'}</td>
+                <td>{row.layer >= r!.layers ? 'loss' : row.op === 'checkpoint' && params.checkpoint === 'pairs' ? `${row.layer + 1}–${Math.min(row.layer + 2, r!.layers - 1)}` : row.layer + 1}</td>
                 <td>{row.op}</td>
                 <td>({row.outputShape.join(', ')})</td>
                 <td data-bytes={row.savedBytes}>{row.savedBytes ? bytesText(row.savedBytes) : '—'}</td>

@@ -37,22 +37,28 @@ export function drawMemoryBars(state: BarsState, width: number = BARS_BOX.width)
         { label: 'kept until the step ends', value: cost.allocatedBytes, kind: 'kept' },
         { label: 'read by the backward pass', value: cost.heldBytes, kind: 'read' },
       ];
-  const labelWidth = Math.min(190, width * 0.42);
+  // Labels beside the bars where there is room, above them on a phone.
+  const stacked = width < NARROW;
+  const labelWidth = stacked ? 0 : 190;
   const valueWidth = 72;
   const barWidth = Math.max(40, width - labelWidth - valueWidth - 12);
   const max = Math.max(...rows.map((r) => r.value), 1);
-  const rowHeight = 26;
   let out = '';
   rows.forEach((r, i) => {
-    const y = 6 + i * rowHeight;
+    const y = 6 + i * rowHeightOf(stacked);
+    const barY = stacked ? y + 18 : y + 2;
     const w = (barWidth * r.value) / max;
     out += el('text', { x: 0, y: y + 13, style: 'fill:var(--muted)' }, esc(r.label));
-    out += el('rect', { x: labelWidth, y: y + 2, width: num(Math.max(1, w)), height: 15, rx: 2, class: `bar bar-${r.kind}`, style: r.kind === 'kept' ? 'fill:var(--muted);fill-opacity:0.55' : 'fill:var(--accent)' });
-    out += el('text', { x: labelWidth + barWidth + 8, y: y + 13, style: 'fill:var(--text)', 'data-bytes': r.value }, esc(bytesText(r.value)));
+    out += el('rect', { x: labelWidth, y: barY, width: num(Math.max(1, w)), height: 15, rx: 2, class: `bar bar-${r.kind}`, style: r.kind === 'kept' ? 'fill:var(--muted);fill-opacity:0.55' : 'fill:var(--accent)' });
+    out += el('text', { x: labelWidth + barWidth + 8, y: barY + 11, style: 'fill:var(--text)', 'data-bytes': r.value }, esc(bytesText(r.value)));
   });
   return el('g', { style: 'font-family:var(--sans);font-size:12px' }, out);
 }
 
-export function barsHeight(checkpointed: boolean): number {
-  return 12 + (checkpointed ? 4 : 2) * 26;
+/** Narrower than this, each bar's label goes above it. */
+const NARROW = 480;
+const rowHeightOf = (stacked: boolean) => (stacked ? 40 : 26);
+
+export function barsHeight(checkpointed: boolean, width: number = BARS_BOX.width): number {
+  return 12 + (checkpointed ? 4 : 2) * rowHeightOf(width < NARROW);
 }

@@ -14,7 +14,7 @@ export class TapePainter extends Painter<Targets, TapeParams> {
     const svg = this.targets.bars;
     if (!svg) return;
     const checkpointed = this.params.checkpoint !== 'none';
-    const viewBox = `0 0 ${this.width} ${barsHeight(checkpointed)}`;
+    const viewBox = `0 0 ${this.width} ${barsHeight(checkpointed, this.width)}`;
     if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
     const r = this.report;
     this.svg(svg, drawMemoryBars({ cost: r?.cost ?? null, plain: r?.plain ?? null, checkpointed }, this.width));

@@ -2,9 +2,9 @@ import { defineSchema, type ParamsOf } from '@/components/widgets/kit/schema';
 import { NETWORK_PARAMS } from '@/components/widgets/shared/network/params';
 
 export const CHECKPOINTING = [
-  { value: 'none', label: 'none: keep what the rules read' },
-  { value: 'each', label: 'each hidden layer a segment' },
-  { value: 'pairs', label: 'two hidden layers a segment' },
+  { value: 'none', label: 'none' },
+  { value: 'each', label: 'each hidden layer' },
+  { value: 'pairs', label: 'hidden layers in pairs' },
 ] as const;
 
 /**
