@@ -26,7 +26,7 @@ export interface ExpressionSpec {
 
 export const EXPRESSIONS: Record<ExpressionName, ExpressionSpec> = {
   trace: {
-    label: 'ln x₁ + x₁x₂ − sin x₂ (values fan out)',
+    label: 'ln x₁ + x₁x₂ − sin x₂',
     text: 'f(x₁, x₂) = ln x₁ + x₁x₂ − sin x₂',
     inputs: [
       { name: 'x₁', shape: [], values: [2], trainable: true },

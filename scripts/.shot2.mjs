@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, width = '1280', theme = 'light', wait = '2500'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: Number(width), height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
+const page = await context.newPage();
+page.on('pageerror', (e) => console.log('page error:', e.message));
+await page.goto(url);
+await page.waitForTimeout(Number(wait));
+const hash = new URL(url).hash;
+if (hash) await page.locator(hash).scrollIntoViewIfNeeded();
+await page.waitForTimeout(800);
+await page.screenshot({ path: out });
+await browser.close();

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, selector, width = '1280', theme = 'light', click = ''] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: Number(width), height: 1000 }, colorScheme: theme });
+const page = await context.newPage();
+await page.goto(url);
+await page.waitForTimeout(2000);
+const el = page.locator(selector).first();
+await el.scrollIntoViewIfNeeded();
+if (click) await el.getByRole('button', { name: click }).click();
+await page.waitForTimeout(600);
+await el.screenshot({ path: out });
+await browser.close();
