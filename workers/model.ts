@@ -82,6 +82,27 @@ export function defineModel<const Kind extends string, Config, Frame, Queries ex
 }
 
 /**
+ * A model that trains nothing and only answers queries (a widget that
+ * computes with the engine but has no training run: the softmax of some
+ * logits, a recorded graph, one step's tape). Its runs refuse to step.
+ */
+export function defineQueryModel<const Kind extends string, Queries extends QueryMap>(kind: Kind, queries: Queries) {
+  return defineModel({
+    kind,
+    build: (_config: Record<string, never>) => ({
+      maxSteps: 0,
+      step(): number {
+        throw new Error(`${kind} does not train: it has nothing to train, only questions to answer`);
+      },
+      snapshot: () => ({}),
+      live: {},
+      queries,
+      dispose() {},
+    }),
+  });
+}
+
+/**
  * A mid-run change to a run, as the trainer applies it: every key must have
  * a live setter (checked before any applies, so a refused patch changes
  * nothing).

@@ -5,7 +5,7 @@
  * elementwise), and its closed-form derivative.
  */
 import { add, backward, elu, erf, exp, gelu, greater, leakyRelu, minimum, mul, noGrad, relu, scope, sigmoid, silu, softplus, step, sub, sum, tanh, tensor, where, zeros, type Tensor } from '@/engine';
-import { defineModel } from '@/workers/model';
+import { defineQueryModel } from '@/workers/model';
 import { ACTIVATIONS, type ActivationId } from './activations';
 
 export interface EngineForm {
@@ -108,18 +108,7 @@ export function allCurves(x: ArrayLike<number>, slope: number): CurvesResult {
   return Object.fromEntries(ACTIVATIONS.map((a) => [a.id, curvesOf(a.id, x, slope)])) as CurvesResult;
 }
 
-/** Nothing trains: a run of this model only evaluates the curves. */
-export default defineModel({
-  kind: 'activation-curves',
-  build: (_config: Record<string, never>) => ({
-    step(): number {
-      throw new Error('The activation gallery has nothing to train.');
-    },
-    snapshot: () => ({}),
-    live: {},
-    queries: {
-      curves: ({ x, slope }: CurvesQuery): CurvesResult => allCurves(x, slope),
-    },
-    dispose() {},
-  }),
+/** Nothing trains: a run of this model only evaluates the curves, on request. */
+export default defineQueryModel('activation-curves', {
+  curves: ({ x, slope }: CurvesQuery): CurvesResult => allCurves(x, slope),
 });

@@ -7,7 +7,7 @@
  * float64. Nothing trains: the run answers one query.
  */
 import { add, backward, div, exp, JsBackend, noGrad, scope, sin, sub, tanh, tensor, mul, withBackend, type Backend, type Tensor } from '@/engine';
-import { defineModel } from '@/workers/model';
+import { defineQueryModel } from '@/workers/model';
 import { METHODS, type FunctionName, type MethodKey } from './functions';
 
 /** Each function written with the engine's ops, elementwise. */
@@ -78,17 +78,6 @@ export function errorCurves(fn: FunctionName, x: number, hs: ArrayLike<number>):
   return { exact, errors, estimates };
 }
 
-export default defineModel({
-  kind: 'fd-error',
-  build: (_config: Record<string, never>) => ({
-    step(): number {
-      throw new Error('fd-error does not train');
-    },
-    snapshot: () => ({}),
-    live: {},
-    queries: {
-      curves: ({ fn, x, hs }: { fn: FunctionName; x: number; hs: Float64Array }) => errorCurves(fn, x, hs),
-    },
-    dispose() {},
-  }),
+export default defineQueryModel('fd-error', {
+  curves: ({ fn, x, hs }: { fn: FunctionName; x: number; hs: Float64Array }) => errorCurves(fn, x, hs),
 });

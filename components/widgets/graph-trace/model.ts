@@ -28,7 +28,7 @@ import {
   withBackend,
   type Tensor,
 } from '@/engine';
-import { defineModel } from '@/workers/model';
+import { defineQueryModel } from '@/workers/model';
 import { EXPRESSIONS, inputValues, type ExpressionName } from './expressions';
 
 /** Each expression with the engine's ops, from its inputs in the order of EXPRESSIONS. */
@@ -174,18 +174,7 @@ export function countPasses(n: number, m: number): { forward: number; reverse: n
   );
 }
 
-export default defineModel({
-  kind: 'graph-trace',
-  build: (_config: Record<string, never>) => ({
-    step(): number {
-      throw new Error('graph-trace does not train');
-    },
-    snapshot: () => ({}),
-    live: {},
-    queries: {
-      trace: ({ expression, values }: { expression: ExpressionName; values: readonly number[] }) => traceExpression(expression, values),
-      passes: ({ n, m }: { n: number; m: number }) => countPasses(n, m),
-    },
-    dispose() {},
-  }),
+export default defineQueryModel('graph-trace', {
+  trace: ({ expression, values }: { expression: ExpressionName; values: readonly number[] }) => traceExpression(expression, values),
+  passes: ({ n, m }: { n: number; m: number }) => countPasses(n, m),
 });

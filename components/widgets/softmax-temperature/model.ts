@@ -5,7 +5,7 @@
  * same float32 arithmetic, to show where that overflows.
  */
 import { div, exp, logSoftmax, logsumexp, max, mul, noGrad, scope, softmax, sub, sum, tensor } from '@/engine';
-import { defineModel } from '@/workers/model';
+import { defineQueryModel } from '@/workers/model';
 
 export interface SoftmaxQuery {
   logits: readonly number[];
@@ -68,16 +68,4 @@ export function softmaxReport(query: SoftmaxQuery): SoftmaxReport {
 }
 
 /** A run that never trains: it only answers softmax reports. */
-export default defineModel({
-  kind: 'softmax-temperature',
-  build: (_config: Record<string, never>) => ({
-    maxSteps: 0,
-    step(): number {
-      throw new Error('softmax-temperature does not train');
-    },
-    snapshot: () => ({}),
-    live: {},
-    queries: { report: softmaxReport },
-    dispose() {},
-  }),
-});
+export default defineQueryModel('softmax-temperature', { report: softmaxReport });

@@ -7,7 +7,7 @@
  * gradients are compared.
  */
 import { activations, backward, checkpoint, classification2d, getBackend, MLP, parameterCount, recordTape, Rng, scope, tensor, type Tensor } from '@/engine';
-import { defineModel } from '@/workers/model';
+import { defineQueryModel } from '@/workers/model';
 import { lossOf } from '@/components/widgets/shared/network/loss';
 import { POINTS, type DatasetName, type LossName, type NetworkActivation } from '@/components/widgets/shared/network/params';
 
@@ -155,15 +155,4 @@ export function tapeReport(config: TapeConfig): TapeReport {
   };
 }
 
-export default defineModel({
-  kind: 'tape',
-  build: (_config: Record<string, never>) => ({
-    step(): number {
-      throw new Error('the tape viewer does not train');
-    },
-    snapshot: () => ({}),
-    live: {},
-    queries: { step: (config: TapeConfig) => tapeReport(config) },
-    dispose() {},
-  }),
-});
+export default defineQueryModel('tape', { step: (config: TapeConfig) => tapeReport(config) });
