@@ -8,7 +8,7 @@ import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useEvaluator } from '@/components/widgets/kit/useEvaluator';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
-import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import layout from '@/components/widgets/kit/layout.module.css';
 import type { Models } from '@/workers/models.generated';
 import { errorBox, errorScales, METHOD_STYLE } from './draw';
@@ -16,6 +16,7 @@ import { FUNCTIONS, H_RANGE, H_VALUES, METHODS } from './functions';
 import { FdPainter } from './painter';
 import { fdErrorSchema } from './schema';
 import widget from './widget';
+import table from '@/components/widgets/kit/readout-table.module.css';
 import styles from './styles.module.css';
 
 /** h moves a tenth of a decade per arrow key, a whole decade with Shift. */
@@ -79,12 +80,7 @@ export default function FdError(props: WidgetProps): ReactNode {
   );
 
   return (
-    <WidgetFrame widget={w} controls={controls}>
-      {error ? (
-        <WidgetAlert>
-          <p>{error}</p>
-        </WidgetAlert>
-      ) : null}
+    <WidgetFrame widget={w} controls={controls} error={error}>
       <div className={layout.split} style={{ '--split-lead': '1.5fr' } as CSSProperties}>
         <svg
           ref={painter.ref('chart')}
@@ -114,7 +110,7 @@ export default function FdError(props: WidgetProps): ReactNode {
               </li>
             ))}
           </ul>
-          <table className={styles.reading} data-testid="reading">
+          <table className={`${table.table} ${styles.reading}`} data-testid="reading">
             <caption>
               At h = {formatSetting(params.h)}; f′(x) = <span data-reading="exact">—</span> (autodiff, float64)
             </caption>

@@ -8,7 +8,7 @@ import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useEvaluator } from '@/components/widgets/kit/useEvaluator';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
-import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import type { Models } from '@/workers/models.generated';
 import { barred, progressOf, short } from './draw';
 import { EXPRESSIONS, inputValues, sizeOf, type ExpressionName } from './expressions';
@@ -16,6 +16,7 @@ import type { Trace } from './model';
 import { GraphPainter } from './painter';
 import { graphTraceSchema, MAX_STEPS } from './schema';
 import widget from './widget';
+import table from '@/components/widgets/kit/readout-table.module.css';
 import styles from './styles.module.css';
 
 /** Narrower than this, the graph runs down the page instead of across it. */
@@ -118,12 +119,7 @@ export default function GraphTrace(props: WidgetProps): ReactNode {
   );
 
   return (
-    <WidgetFrame widget={w} controls={controls}>
-      {error ? (
-        <WidgetAlert>
-          <p>{error}</p>
-        </WidgetAlert>
-      ) : null}
+    <WidgetFrame widget={w} controls={controls} error={error}>
       <p className={styles.formula}>{spec.text}</p>
       <div className={styles.steps} role="group" aria-label="Step through the passes">
         <Button onClick={() => go(0)} disabled={at === 0} data-action="start-over">
@@ -147,7 +143,7 @@ export default function GraphTrace(props: WidgetProps): ReactNode {
         <svg ref={painter.ref('graph')} className={styles.graph} role="img" aria-label={`The engine's recorded graph of ${spec.text}, at step ${at} of ${total}.`} />
       </div>
       <div className={styles.panels}>
-        <table className={styles.checks} data-testid="gradient-checks">
+        <table className={`${table.table} ${styles.checks}`} data-testid="gradient-checks">
           <caption>Each weight’s gradient: the backward pass against central differences (float64, h = 10⁻⁶)</caption>
           <thead>
             <tr>

@@ -23,6 +23,8 @@ interface WidgetFrameProps<S extends WidgetSchema> {
   /** Keep the play controls in view at the bottom of the screen while a tall widget scrolls past. */
   stickyRun?: boolean;
   controls: ReactNode;
+  /** A message from the widget's own computation (a question its worker could not answer), shown above the drawing. */
+  error?: string | null;
   children: ReactNode;
 }
 
@@ -35,7 +37,7 @@ interface WidgetFrameProps<S extends WidgetSchema> {
  * A widget without a controller trains nothing (`data-run-state="static"`).
  */
 export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) {
-  const { widget, lossLabel, stickyRun, controls, children } = props;
+  const { widget, lossLabel, stickyRun, controls, error, children } = props;
   const { definition, instance, embedded, controller } = widget;
   const { title, description, embedHeight } = definition;
   const { schema, store, instanceId, autoplay, targeted } = instance;
@@ -139,6 +141,11 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
         </div>
       ) : null}
       <div className={styles.body} data-part="body">
+        {error ? (
+          <WidgetAlert>
+            <p>{error}</p>
+          </WidgetAlert>
+        ) : null}
         {children}
       </div>
       {status.state === 'diverged' ? (

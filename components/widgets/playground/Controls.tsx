@@ -5,11 +5,11 @@ import { useStore } from 'zustand';
 import { Button } from '@/components/ui/Button';
 import ui from '@/components/ui/controls.module.css';
 import { Select } from '@/components/ui/Select';
-import { Slider } from '@/components/ui/Slider';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import type { WidgetStore } from '@/components/widgets/kit/store';
 import styles from './styles.module.css';
-import { HAS_CLASSES, MAX_LAYERS, MAX_UNITS, PRESETS, playgroundSchema, presetOf, widthsOf } from './schema';
+import { LayerSliders } from '@/components/widgets/shared/network/LayerSliders';
+import { HAS_CLASSES, PRESETS, playgroundSchema, presetOf, widthsOf } from './schema';
 
 type Schema = typeof playgroundSchema;
 
@@ -60,7 +60,6 @@ export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Sch
   const widths = widthsOf(params);
   const preset = presetOf(params);
   const presetOptions = [{ value: 'custom', label: 'your own settings' }, ...PRESETS.map((p) => ({ value: p.name, label: p.label }))];
-  const uniform = widths.every((w) => w === widths[0]);
 
   return (
     <>
@@ -88,21 +87,7 @@ export function PlaygroundControls({ store, onExport }: { store: WidgetStore<Sch
         <ParamControl schema={playgroundSchema} store={store} name="discretize" />
       </Group>
       <Group title="Network">
-        <Slider
-          label="Hidden layers"
-          value={widths.length}
-          min={0}
-          max={MAX_LAYERS}
-          onChange={(n) => setParams({ widths: Array.from({ length: n }, (_, i) => widths[i] ?? widths[widths.length - 1] ?? 4) })}
-        />
-        <Slider
-          label={uniform ? 'Units per layer' : 'Units per layer (layers differ)'}
-          value={widths.length ? Math.max(...widths) : 1}
-          min={1}
-          max={MAX_UNITS}
-          disabled={widths.length === 0}
-          onChange={(u) => setParams({ widths: widths.map(() => u) })}
-        />
+        <LayerSliders widths={widths} firstLayerUnits={4} onChange={(w) => setParams({ widths: w })} />
         <ParamControl schema={playgroundSchema} store={store} name="activation" />
         <SeedControl store={store} name="seed" label="Seed" />
       </Group>

@@ -4,20 +4,21 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { watchWidth } from '@/components/plots';
 import { Button } from '@/components/ui/Button';
 import ui from '@/components/ui/controls.module.css';
-import { Slider } from '@/components/ui/Slider';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { decodeState, instanceStateIn } from '@/components/widgets/kit/url-codec';
 import { useEvaluator } from '@/components/widgets/kit/useEvaluator';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
-import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import { batchOf, classCount, HAS_CLASSES, MAX_LAYERS, MAX_UNITS, widthsOf } from '@/components/widgets/shared/network/params';
+import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
+import { LayerSliders } from '@/components/widgets/shared/network/LayerSliders';
+import { batchOf, classCount, HAS_CLASSES, widthsOf } from '@/components/widgets/shared/network/params';
 import type { Models } from '@/workers/models.generated';
 import { bytesText } from './draw';
 import type { TapeReport } from './model';
 import { TapePainter } from './painter';
 import { tapeSchema, type TapeParams } from './schema';
 import widget from './widget';
+import table from '@/components/widgets/kit/readout-table.module.css';
 import styles from './styles.module.css';
 
 /** The settings of a pasted playground link that this widget shares, or a reason it has none. */
@@ -105,21 +106,12 @@ export default function TapeViewer(props: WidgetProps): ReactNode {
   }, [painter]);
 
   const checkpointed = params.checkpoint !== 'none';
-  const uniform = widths.every((u) => u === widths[0]);
   const controls = (
     <>
       <PasteLink onOpen={(p) => setParams(p)} />
       <ParamControl schema={tapeSchema} store={store} name="dataset" />
       <ParamControl schema={tapeSchema} store={store} name="classes" disabled={!HAS_CLASSES.has(params.dataset)} />
-      <Slider label="Hidden layers" value={widths.length} min={0} max={MAX_LAYERS} onChange={(n) => setParams({ widths: Array.from({ length: n }, (_, i) => widths[i] ?? widths[widths.length - 1] ?? 16) })} />
-      <Slider
-        label={uniform ? 'Units per layer' : 'Units per layer (layers differ)'}
-        value={widths.length ? Math.max(...widths) : 1}
-        min={1}
-        max={MAX_UNITS}
-        disabled={widths.length === 0}
-        onChange={(u) => setParams({ widths: widths.map(() => u) })}
-      />
+      <LayerSliders widths={widths} firstLayerUnits={16} onChange={(w) => setParams({ widths: w })} />
       <ParamControl schema={tapeSchema} store={store} name="activation" />
       <ParamControl schema={tapeSchema} store={store} name="loss" />
       <ParamControl schema={tapeSchema} store={store} name="batch" />
@@ -129,12 +121,7 @@ export default function TapeViewer(props: WidgetProps): ReactNode {
 
   const r = report;
   return (
-    <WidgetFrame widget={w} controls={controls}>
-      {error ? (
-        <WidgetAlert>
-          <p>{error}</p>
-        </WidgetAlert>
-      ) : null}
+    <WidgetFrame widget={w} controls={controls} error={error}>
       <p className={styles.summary} data-testid="tape-summary">
         {r
           ? `A step of a network ${[2, ...widths, classes].join('–')} (${r.parameters.toLocaleString('en-US')} weights, ${bytesText(r.parameterBytes)}) on a batch of ${params.batch === 'all' ? 250 : params.batch}: the tape records ${r.rows.length} nodes; the loss is ${r.loss.toPrecision(4)}. Measured on ${r.backend}.`
@@ -148,7 +135,7 @@ export default function TapeViewer(props: WidgetProps): ReactNode {
         </p>
       ) : null}
       <div className={styles.tableFrame} tabIndex={0} role="region" aria-label="The recorded nodes (scrolls sideways when wide)">
-        <table className={styles.tape} data-testid="tape">
+        <table className={`${table.table} ${styles.tape}`} data-testid="tape">
           <caption>The tape, in the order the forward pass recorded it</caption>
           <thead>
             <tr>
