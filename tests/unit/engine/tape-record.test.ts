@@ -35,8 +35,13 @@ describe('recordTape on a two-layer network', () => {
     const freed = step(true);
 
     expect(kept.entries.map((e) => e.op)).toEqual(['matmul', 'add', 'tanh', 'matmul', 'add', 'sub', 'mul', 'sum', 'div']);
-    const [mm1, , act] = kept.entries;
-    expect(mm1).toEqual({
+    const [mm1, bias1, act] = kept.entries;
+    const { outputId, inputIds, ...rule } = mm1;
+    // Ids name the tensors: the matmul reads x and W, and the bias add reads the matmul's output.
+    expect(inputIds).toEqual([x.id, l1.weight.id]);
+    expect(bias1.inputIds).toEqual([outputId, l1.bias!.id]);
+    expect(act.inputIds).toEqual([bias1.outputId]);
+    expect(rule).toEqual({
       op: 'matmul',
       inputShapes: [[8, 2], [4, 2]],
       outputShape: [8, 4],
