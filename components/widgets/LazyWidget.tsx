@@ -6,7 +6,12 @@ import type { WidgetProps } from './kit/define';
 import { widgetByName } from './kit/catalog';
 import styles from './LazyWidget.module.css';
 
-const loading = () => <p className={styles.loading}>Loading the interactive figure…</p>;
+/** While a widget's code downloads, its slot keeps the placeholder's height (see data-loading in the CSS). */
+const loading = () => (
+  <div className={styles.placeholder} data-loading="">
+    <p className={styles.loading}>Loading the interactive figure…</p>
+  </div>
+);
 
 /** Each widget's view, loaded on the client only (widgets draw with the DOM and train in workers). */
 const views = new Map<string, ComponentType<WidgetProps>>();

@@ -33,6 +33,9 @@ test('trains: the line walks from flat to the least-squares line and the loss fa
   await widget(page).getByRole('button', { name: 'Step' }).click();
   await expect(widget(page)).toHaveAttribute('data-step', '1');
   const first = await loss(page);
+  // Frames of training redraw the lines, not the points: the drag target under a reader's finger stays the same element.
+  const target = plot(page).locator('.point-targets circle[data-index="0"]');
+  await target.evaluate((el) => el.setAttribute('data-marked', ''));
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
   await expect.poll(() => step(page)).toBeGreaterThan(60);
@@ -43,6 +46,7 @@ test('trains: the line walks from flat to the least-squares line and the loss fa
   expect(markup).toContain('class="fit-line"');
   expect(markup).toContain('class="closed-form-line"');
   expect(markup).not.toMatch(/NaN|Infinity/);
+  await expect(target).toHaveAttribute('data-marked', '');
 });
 
 test('a click adds a point, a drag moves one, and the remove control takes the selected one away', async ({ page }) => {

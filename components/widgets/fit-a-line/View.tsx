@@ -153,7 +153,6 @@ export default function FitALine(props: WidgetProps): ReactNode {
       <div className={`${layout.split} ${styles.layout}`}>
         <div>
           <svg
-            ref={painter.ref('plot')}
             className={styles.plot}
             viewBox={`0 0 ${FIT_BOX.width} ${FIT_BOX.height}`}
             role="application"
@@ -171,7 +170,10 @@ export default function FitALine(props: WidgetProps): ReactNode {
             onPointerCancel={endDrag}
             onClick={onClick}
             onKeyDown={onKeyDown}
-          />
+          >
+            <g ref={painter.ref('lines')} />
+            <g ref={painter.ref('points')} />
+          </svg>
           <div className={styles.editBar}>
             <p className={styles.hint}>Click to add · drag to move</p>
             <Button disabled={current === null || points.length <= MIN_POINTS} onClick={() => current !== null && remove(current)}>

@@ -4,11 +4,11 @@
  */
 import { formatValue } from '@/components/ui/format';
 import { TrainingPainter } from '@/components/widgets/kit/painter';
-import { drawFit, lineOf } from '@/components/widgets/shared/line-fit/draw';
+import { drawFitLines, drawFitPoints, lineOf } from '@/components/widgets/shared/line-fit/draw';
 import type { Line, LinearFitFrame } from '@/components/widgets/shared/line-fit/model';
 import type { FitParams } from './schema';
 
-type Targets = { plot: SVGSVGElement; fitReadout: HTMLElement; closedReadout: HTMLElement };
+type Targets = { lines: SVGGElement; points: SVGGElement; fitReadout: HTMLElement; closedReadout: HTMLElement };
 
 /** ŷ = w·x + b as a readout. */
 export function lineText(line: Line | null): string {
@@ -31,7 +31,9 @@ export class FitPainter extends TrainingPainter<Targets, FitParams, LinearFitFra
     const closed = lineOf(this.primary, 'closed');
     const { points } = this.params;
     const selected = this.selected !== null && this.selected < points.length ? this.selected : null;
-    this.svg(this.targets.plot, drawFit({ points, fit, closed, selected, editable: true }));
+    // Two layers, so that a frame of training rewrites the lines and leaves the points (and the drag targets under the pointer) alone.
+    this.svg(this.targets.lines, drawFitLines({ points, fit, closed }));
+    this.svg(this.targets.points, drawFitPoints({ points, selected, editable: true }));
     this.text(this.targets.fitReadout, lineText(fit));
     this.text(this.targets.closedReadout, lineText(closed));
   }

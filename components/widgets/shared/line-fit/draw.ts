@@ -84,7 +84,8 @@ function residualsMarkup(points: readonly Point[], fit: Line | null, x: Scale, y
   return d ? el('path', { d, class: 'residuals', style: `stroke:${RESIDUAL_COLOR}`, 'stroke-width': 1.5, 'stroke-opacity': 0.8 }) : '';
 }
 
-export function drawFit(state: FitPicture, box: PlotBox = FIT_BOX): string {
+/** The lines layer: grid, axes, residuals, the least-squares line and descent's line (changes each frame of a run). */
+export function drawFitLines(state: FitPicture, box: PlotBox = FIT_BOX): string {
   const { x, y } = scalesOf(box);
   const small = box.width < 400;
   let out = gridLines(box, x, y);
@@ -97,13 +98,20 @@ export function drawFit(state: FitPicture, box: PlotBox = FIT_BOX): string {
     'stroke-dasharray': '6 4',
   });
   out += lineMarkup(state.fit, x, y, { class: 'fit-line', style: `stroke:${FIT_COLOR}`, 'stroke-width': 2.5, 'stroke-linecap': 'round' });
+  return out;
+}
+
+/** The points layer, drawn over the lines: the data, the selected point's ring, and drag targets (changes only when the points do). */
+export function drawFitPoints(state: Pick<FitPicture, 'points' | 'selected' | 'editable'>, box: PlotBox = FIT_BOX): string {
+  const { x, y } = scalesOf(box);
+  const small = box.width < 400;
   const circles = scatterCircles(
     { xs: state.points.map((p) => p[0]), ys: state.points.map((p) => p[1]) },
     x,
     y,
     { radius: small ? 3 : 4.5, color: () => 'var(--text)', clip: innerRect(box) },
   );
-  out += scatterSvg(circles);
+  let out = scatterSvg(circles);
   const selected = state.selected ?? null;
   const chosen = selected === null ? undefined : circles.find((c) => c.index === selected);
   if (chosen) {
@@ -114,4 +122,9 @@ export function drawFit(state: FitPicture, box: PlotBox = FIT_BOX): string {
     out += el('g', { class: 'point-targets', style: 'fill:transparent' }, targets);
   }
   return out;
+}
+
+/** Both layers in one picture. */
+export function drawFit(state: FitPicture, box: PlotBox = FIT_BOX): string {
+  return drawFitLines(state, box) + drawFitPoints(state, box);
 }
