@@ -41,6 +41,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'How the engine gets every gradient exactly: the evaluation trace, finite differences and where they lose digits, forward and reverse mode, and what a backward pass costs in time and memory.',
   },
+  {
+    number: 6,
+    slug: 'cnn',
+    title: 'Convolutional networks',
+    summary:
+      'Layers that look locally and share their weights: the convolution formula, output sizes, receptive fields, pooling, equivariance, and a CNN trained live on Fashion-MNIST beside an MLP of the same size.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {
