@@ -1,4 +1,5 @@
 export * from './classification2d';
+export * from './fashion-mnist';
 export * from './minibatch';
 export * from './names';
 export * from './regression';
