@@ -4,8 +4,13 @@
  * (wasm included), directory index files, the site's 404 page, no directory
  * listings, and no path that escapes the root.
  *
- *   node scripts/serve.mjs [--dir out] [--port 3000] [--base /course/ml]
- * PORT, SERVE_DIR and BASE_PATH work as environment variables too.
+ *   node scripts/serve.mjs [--dir out] [--port 3000] [--base /course/ml] [--gzip-encoding]
+ * PORT, SERVE_DIR, BASE_PATH and SERVE_GZIP_ENCODING=1 work as environment variables too.
+ *
+ * `.gz` files go out as they are (application/gzip). With --gzip-encoding,
+ * those below data/ go out with `Content-Encoding: gzip` instead, as some
+ * hosts do, so the browser hands the page their inflated bytes: the data
+ * loader must cope with both.
  */
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -32,6 +37,7 @@ export const MIME_TYPES = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.bin': 'application/octet-stream',
+  '.gz': 'application/gzip',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -86,7 +92,7 @@ export async function resolveRequest(root, base, rawPath) {
   return { kind: 'missing' };
 }
 
-export function createServer({ root, base = '' }) {
+export function createServer({ root, base = '', gzipEncoding = false }) {
   const absRoot = path.resolve(root);
   const prefix = normaliseBase(base);
   return http.createServer(async (req, res) => {
@@ -114,8 +120,10 @@ export function createServer({ root, base = '' }) {
     }
     const type = MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
     const immutable = found.file.includes(`${path.sep}_next${path.sep}static${path.sep}`);
+    const encoded = gzipEncoding && found.file.endsWith('.gz') && found.file.startsWith(path.join(absRoot, 'data') + path.sep);
     res.writeHead(200, {
-      'Content-Type': type,
+      'Content-Type': encoded ? 'application/octet-stream' : type,
+      ...(encoded ? { 'Content-Encoding': 'gzip' } : {}),
       'Content-Length': found.size,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -140,7 +148,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`No exported site in ${root}. Run \`npm run build\` first.`);
     process.exit(1);
   }
-  createServer({ root, base }).listen(port, '127.0.0.1', () => {
+  const gzipEncoding = process.argv.includes('--gzip-encoding') || process.env.SERVE_GZIP_ENCODING === '1';
+  createServer({ root, base, gzipEncoding }).listen(port, '127.0.0.1', () => {
     console.log(`Looking Glass is being served at http://localhost:${port}${base}/`);
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../../scripts/serve.mjs';
@@ -14,11 +15,15 @@ function site() {
   mkdirSync(path.join(root, 'empty'));
   writeFileSync(path.join(root, 'kernels.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(path.join(root, 'app.js'), 'console.log(1)');
+  mkdirSync(path.join(root, 'data', 'set'), { recursive: true });
+  writeFileSync(path.join(root, 'data', 'set', 'index.json'), '{"files":[]}');
+  writeFileSync(path.join(root, 'data', 'set', 'labels.gz'), gzipSync(Buffer.from([0, 0, 8, 1])));
+  writeFileSync(path.join(root, 'archive.gz'), gzipSync(Buffer.from('not data')));
   return root;
 }
 
-async function serve(base: string) {
-  const server = createServer({ root: site(), base });
+async function serve(base: string, gzipEncoding = false) {
+  const server = createServer({ root: site(), base, gzipEncoding });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}` };
@@ -40,6 +45,14 @@ describe('static server', () => {
     expect(await (await fetch(`${s.url}/chapters/learning/`)).text()).toContain('ch1');
   });
 
+  it('serves .gz files as gzip data, not as an encoding, and .json as JSON', async () => {
+    const gz = await fetch(`${s.url}/data/set/labels.gz`);
+    expect(gz.headers.get('content-type')).toBe('application/gzip');
+    expect(gz.headers.get('content-encoding')).toBeNull();
+    expect(Array.from(new Uint8Array(await gz.arrayBuffer())).slice(0, 2)).toEqual([0x1f, 0x8b]);
+    expect((await fetch(`${s.url}/data/set/index.json`)).headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it('redirects a directory without its slash', async () => {
     const r = await fetch(`${s.url}/chapters/learning?x=1`, { redirect: 'manual' });
     expect(r.status).toBe(308);
@@ -58,6 +71,23 @@ describe('static server', () => {
       const r = await fetch(`${s.url}${p}`);
       expect([400, 404]).toContain(r.status);
       expect(await r.text()).not.toMatch(/root:|"name"/);
+    }
+  });
+});
+
+describe('static server with --gzip-encoding', () => {
+  it("sends data/'s .gz files with Content-Encoding: gzip, so a client gets them inflated", async () => {
+    const s = await serve('/book', true);
+    try {
+      const data = await fetch(`${s.url}/book/data/set/labels.gz`);
+      expect(data.headers.get('content-encoding')).toBe('gzip');
+      expect(data.headers.get('content-type')).toBe('application/octet-stream');
+      expect(Array.from(new Uint8Array(await data.arrayBuffer()))).toEqual([0, 0, 8, 1]);
+      const other = await fetch(`${s.url}/book/archive.gz`);
+      expect(other.headers.get('content-encoding')).toBeNull();
+      expect(other.headers.get('content-type')).toBe('application/gzip');
+    } finally {
+      s.server.close();
     }
   });
 });
