@@ -117,7 +117,7 @@ export { causalMask, MultiHeadAttention, scaledDotProductAttention } from './nn/
 export type { AttentionOptions, AttentionResult, MultiHeadAttentionOptions, MultiHeadForwardOptions } from './nn/attention';
 export { Embedding, PositionalEmbedding, sinusoidalPositions } from './nn/embedding';
 export type { EmbeddingOptions, PositionalKind } from './nn/embedding';
-export { CNN, Conv2d, globalPool2d, Pool2d } from './nn/conv';
+export { CNN, cnnFeatureSize, Conv2d, globalPool2d, Pool2d } from './nn/conv';
 export type { CnnOptions, Conv2dLayerOptions } from './nn/conv';
 export { Transformer, TransformerBlock } from './nn/transformer';
 export type { BlockForwardOptions, TransformerBlockOptions, TransformerForwardOptions, TransformerOptions } from './nn/transformer';

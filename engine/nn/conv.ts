@@ -1,9 +1,10 @@
-// Convolutional layers (NHWC) and a small CNN: conv blocks → global pooling
-// → a linear head.
+// Convolutional layers (NHWC) and a small CNN: conv blocks, then either
+// global pooling or flattening, then a linear head.
 
 import { add } from '../ops/binary';
 import { type Conv2dOptions, conv2d, pair } from '../ops/conv';
 import { avgPool2d, maxPool2d, type Pool2dOptions } from '../ops/pool';
+import { reshape } from '../ops/movement';
 import { max, mean } from '../ops/reduce';
 import type { Rng } from '../random';
 import { parameter, type Tensor, zeros } from '../tensor';
@@ -103,27 +104,52 @@ export interface CnnOptions {
   activation?: ActivationName;
   /** Pooling after each block: a 2×2 window, stride 2 (default 'max'). */
   pool?: 'max' | 'avg' | 'none';
-  /** How the last block's maps become one vector (default 'avg'). */
+  /** How the last block's maps become one vector (default 'avg'), when the head pools. */
   globalPool?: 'avg' | 'max';
+  /**
+   * 'pool' (default): global pooling, so the head has C_last·K weights and
+   * forgets where a feature was. 'flatten': the last maps, h·w·C_last
+   * numbers, all feed the head, which keeps their positions (needs
+   * `inputSize`).
+   */
+  head?: 'pool' | 'flatten';
+  /** Input height and width (square if one number); needed by head 'flatten'. */
+  inputSize?: number | readonly [number, number];
 }
 
-/** A small CNN: [conv → activation → pool] per block, global pooling, and a
- * linear layer to class logits. x is [N, H, W, inChannels]. */
+/** Height and width after the blocks: 'same' convolutions keep them, each 2×2 pool halves them (rounding up). */
+export function cnnFeatureSize(inputSize: number | readonly [number, number], blocks: number, pool: 'max' | 'avg' | 'none' = 'max'): [number, number] {
+  let [h, w] = pair(inputSize);
+  if (pool !== 'none') for (let i = 0; i < blocks; i++) [h, w] = [Math.ceil(h / 2), Math.ceil(w / 2)];
+  return [h, w];
+}
+
+/** A small CNN: [conv → activation → pool] per block, global pooling or
+ * flattening, and a linear layer to class logits. x is [N, H, W, inChannels]. */
 export class CNN implements Module {
   readonly convs: Conv2d[];
   readonly pools: (Pool2d | null)[];
   readonly head: Linear;
   readonly activation: ActivationName;
   readonly globalPool: 'avg' | 'max';
+  readonly headKind: 'pool' | 'flatten';
 
   constructor(options: CnnOptions) {
     const { inChannels, channels, classes, rng, kernelSize = 3, pool = 'max' } = options;
     if (channels.length === 0) throw new Error('CNN needs at least one conv block');
     this.activation = options.activation ?? 'relu';
     this.globalPool = options.globalPool ?? 'avg';
+    this.headKind = options.head ?? 'pool';
     this.convs = channels.map((out, i) => new Conv2d(i === 0 ? inChannels : channels[i - 1], out, kernelSize, { rng, padding: 'same' }));
     this.pools = channels.map(() => (pool === 'none' ? null : new Pool2d(pool, 2, { padding: 'same' })));
-    this.head = new Linear(channels[channels.length - 1], classes, { rng });
+    const last = channels[channels.length - 1];
+    let features = last;
+    if (this.headKind === 'flatten') {
+      if (options.inputSize === undefined) throw new Error("CNN: head 'flatten' needs the inputSize");
+      const [h, w] = cnnFeatureSize(options.inputSize, channels.length, pool);
+      features = h * w * last;
+    }
+    this.head = new Linear(features, classes, { rng });
   }
 
   /** Class logits [N, classes]. With { features: true }, also each block's
@@ -138,7 +164,8 @@ export class CNN implements Module {
       h = this.pools[i]?.forward(h) ?? h;
       features.push(h);
     });
-    const logits = this.head.forward(globalPool2d(h, this.globalPool));
+    const vector = this.headKind === 'flatten' ? reshape(h, [h.shape[0], h.shape[1] * h.shape[2] * h.shape[3]]) : globalPool2d(h, this.globalPool);
+    const logits = this.head.forward(vector);
     return options?.features ? { logits, features } : logits;
   }
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, backward, CNN, Conv2d, conv1d, conv2d, dropout, Embedding, gather, getBackend, layerNorm, LayerNorm,
+  avgPool2d, backward, CNN, cnnFeatureSize, Conv2d, conv1d, conv2d, dropout, Embedding, gather, getBackend, layerNorm, LayerNorm,
   maxPool2d, mean, mul, parameter, Pool2d, Rng, scatterAdd, scope, sinusoidalPositions, softmaxCrossEntropy, sum,
   tensor, type Conv2dOptions,
 } from '@/engine';
@@ -241,6 +241,20 @@ describe('convolutional layers', () => {
     });
     expect(cnn.namedParameters().map(([n]) => n)).toEqual(['convs.0.weight', 'convs.0.bias', 'convs.1.weight', 'convs.1.bias', 'head.weight', 'head.bias']);
     layer.dispose();
+    cnn.dispose();
+  });
+
+  it("head 'flatten' feeds every position of the last maps to the head: the chapter's 9,098-parameter CNN", () => {
+    // 28×28 → conv 8 → pool → 14×14 → conv 16 → pool → 7×7×16 = 784 features → 10 logits:
+    // 3·3·1·8 + 8 = 80, 3·3·8·16 + 16 = 1,168, 784·10 + 10 = 7,850.
+    const cnn = new CNN({ inChannels: 1, channels: [8, 16], classes: 10, rng: new Rng(4), head: 'flatten', inputSize: 28 });
+    expect(cnnFeatureSize(28, 2)).toEqual([7, 7]);
+    expect(cnn.head.weight.shape).toEqual([10, 784]);
+    expect(cnn.parameters().reduce((n, p) => n + p.size, 0)).toBe(80 + 1168 + 7850);
+    scope(() => expect(cnn.forward(tensor(randomValues(2 * 28 * 28, 5), [2, 28, 28, 1])).shape).toEqual([2, 10]));
+    // Odd sizes round up at each pool ('same' padding), and the head must be told the input size.
+    expect(cnnFeatureSize([15, 9], 2)).toEqual([4, 3]);
+    expect(() => new CNN({ inChannels: 1, channels: [2], classes: 2, rng: new Rng(1), head: 'flatten' })).toThrow(/inputSize/);
     cnn.dispose();
   });
 
