@@ -8,8 +8,17 @@
  * values; `workers/client.ts` gives each run its model's types back.
  */
 
-/** What a run is doing, as the widget frame shows it (`data-run-state`). */
-export type RunState = 'idle' | 'training' | 'paused' | 'diverged' | 'error' | 'static';
+/** What a run is doing, as the widget frame shows it (`data-run-state`); 'loading' is a data download before the runs open. */
+export type RunState = 'idle' | 'loading' | 'training' | 'paused' | 'diverged' | 'error' | 'static';
+
+/** The data sets a worker can fetch (workers/datasets.ts), served from the site's own `public/data/`. */
+export type DataSetName = 'fashion-mnist';
+
+/** A download's bytes on the wire so far, of `total` expected. */
+export interface DataProgress {
+  loaded: number;
+  total: number;
+}
 
 /** A plain description of a run: which model, its settings, and the seed. */
 export interface RunSpec<Kind extends string = string, Config = unknown> {
@@ -50,6 +59,15 @@ export interface TrainerApi {
   /** One of the model's named queries. */
   evaluate(runId: number, query: string, arg: unknown): Promise<unknown>;
   close(runId: number): Promise<void>;
+  /**
+   * Fetches a data set into this worker and the browser's Cache Storage,
+   * reporting progress; rejects with a reader-facing message when the
+   * download fails or arrives damaged. Models that need it load it again
+   * from the cache when they are built.
+   */
+  fetchData(name: DataSetName, onProgress: (progress: DataProgress) => void): Promise<void>;
+  /** Whether the data set is already in this browser, so that no download is needed. */
+  hasData(name: DataSetName): Promise<boolean>;
   /** Test hook: make this worker die as an uncaught error would. */
   crash(): Promise<void>;
   /** The engine backend this worker trains with (e.g. "wasm-relaxed", "js-float32"). */

@@ -6,7 +6,7 @@
  * replaced, and its runs are reported lost to their widgets.
  */
 import * as Comlink from 'comlink';
-import type { RunSpec, Snapshot, TrainerApi } from './api';
+import type { DataProgress, DataSetName, RunSpec, Snapshot, TrainerApi } from './api';
 import type { AnyModel, ConfigOf, FrameOf, KindOf, LivePatch, QueriesOf, QueryArgs, QueryResult } from './model';
 
 /** A spec for a run of model M. */
@@ -105,6 +105,22 @@ export class TrainerPool {
     const handle = new RunHandle<M>(id, slot, handlers, this);
     slot.runs.add(handle);
     return handle;
+  }
+
+  /**
+   * Downloads a data set in a worker (into the browser's Cache Storage, where
+   * every worker finds it when a model is built). Rejects with the worker's
+   * message, or RunLostError if the worker died.
+   */
+  async fetchData(name: DataSetName, onProgress: (progress: DataProgress) => void): Promise<void> {
+    const slot = this.pick();
+    await Promise.race([slot.api.fetchData(name, Comlink.proxy(onProgress)), slot.lost]);
+  }
+
+  /** Whether a data set is already in this browser. */
+  async hasData(name: DataSetName): Promise<boolean> {
+    const slot = this.pick();
+    return Promise.race([slot.api.hasData(name), slot.lost]);
   }
 
   /** Workers alive now (for tests and diagnostics). */

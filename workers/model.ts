@@ -51,7 +51,11 @@ export interface TrainableRun<Frame, Queries extends QueryMap, Live> {
 export interface Model<Kind extends string, Config, Frame, Queries extends QueryMap, Live extends LiveSetters<Config>> {
   /** The name specs use for it; unique in the worker's models map. */
   readonly kind: Kind;
-  build(config: Config, seed: number): TrainableRun<Frame, Queries, Live>;
+  /**
+   * A run from a config and a seed. A model whose data must be fetched
+   * first (a data set the worker downloads) may return a promise.
+   */
+  build(config: Config, seed: number): TrainableRun<Frame, Queries, Live> | Promise<TrainableRun<Frame, Queries, Live>>;
 }
 
 // eslint-style escape hatch for "any model": variance makes `unknown` unusable here.
@@ -60,7 +64,7 @@ export type AnyModel = Model<string, any, any, any, any>;
 
 export type KindOf<M extends AnyModel> = M['kind'];
 export type ConfigOf<M extends AnyModel> = Parameters<M['build']>[0];
-export type RunOf<M extends AnyModel> = ReturnType<M['build']>;
+export type RunOf<M extends AnyModel> = Awaited<ReturnType<M['build']>>;
 export type FrameOf<M extends AnyModel> = ReturnType<RunOf<M>['snapshot']>;
 export type QueriesOf<M extends AnyModel> = RunOf<M>['queries'];
 /** The Config keys a model's runs take mid-run. */

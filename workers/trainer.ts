@@ -43,7 +43,8 @@ interface Run {
   paceOrigin: { t: number; step: number; rate: number | null };
 }
 
-export class Trainer implements TrainerApi {
+/** The runs' side of the API; the worker adds the data downloads (workers/datasets.ts). */
+export class Trainer implements Omit<TrainerApi, 'fetchData' | 'hasData'> {
   private runs = new Map<number, Run>();
   private nextId = 1;
   private looping = false;
@@ -57,7 +58,7 @@ export class Trainer implements TrainerApi {
   async open(spec: RunSpec): Promise<number> {
     const definition = Object.hasOwn(this.models, spec.kind) ? this.models[spec.kind] : undefined;
     if (!definition) throw new Error(`No model kind "${spec.kind}" in the worker's models`);
-    const model = definition.build(spec.config, spec.seed);
+    const model = await definition.build(spec.config, spec.seed);
     const id = this.nextId++;
     this.runs.set(id, {
       id,

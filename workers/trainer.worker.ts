@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { transferablesOf, type TrainerApi } from './api';
 import { installBackend, parseBackendChoice } from './backend';
+import { DATA_SETS } from './datasets';
 import { MODELS } from './models.generated';
 import { Trainer } from './trainer';
 
@@ -47,6 +48,8 @@ const api: TrainerApi = {
   set: async (id, patch) => (await backend, trainer.set(id, patch)),
   evaluate: async (id, query, arg) => (await backend, trainer.evaluate(id, query, arg)),
   close: async (id) => (await backend, trainer.close(id)),
+  fetchData: async (name, onProgress) => void (await DATA_SETS[name].load(onProgress)),
+  hasData: (name) => DATA_SETS[name].cached(),
   crash: () => trainer.crash(),
   backendName: async () => (await backend).name,
 };

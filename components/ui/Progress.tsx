@@ -6,6 +6,7 @@ import styles from './Progress.module.css';
 
 const STATE_WORDS: Record<RunStatus['state'], string> = {
   idle: 'Ready',
+  loading: 'Downloading',
   training: 'Training',
   paused: 'Paused',
   diverged: 'Diverged',
@@ -46,6 +47,8 @@ export function Progress({ status, lossLabel = 'loss' }: { status: RunStatus; lo
 /** The sentence a screen reader hears when the run changes state (not every step). */
 export function statusSentence(status: RunStatus): string {
   switch (status.state) {
+    case 'loading':
+      return status.download ? `Downloading ${status.download.label}.` : '';
     case 'training':
       return 'Training started.';
     case 'paused':

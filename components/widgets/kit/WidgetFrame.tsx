@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '@/components/ui/Button';
 import { PlayControls } from '@/components/ui/PlayControls';
+import { DataDownload } from './DataDownload';
 import { Progress, statusSentence } from '@/components/ui/Progress';
 import { copyText } from '@/components/site/clipboard';
 import type { AnyModel } from '@/workers/model';
@@ -180,6 +181,7 @@ export function WidgetFrame<S extends WidgetSchema>(props: WidgetFrameProps<S>) 
             onReset={() => void controller.reset()}
           />
           <Progress status={status} lossLabel={lossLabel} />
+          {status.download ? <DataDownload download={status.download} /> : null}
           <p className="visually-hidden" aria-live="polite">
             {statusSentence(status)}
           </p>

@@ -7,6 +7,7 @@
  * that list, and the worker's models map is derived from the same folders.
  */
 import type { ComponentType } from 'react';
+import type { DataSetName } from '@/workers/api';
 import type { ModelKind, Models } from '@/workers/models.generated';
 import type { ConfigOf, LiveKeyOf } from '@/workers/model';
 import type { StateOf, WidgetSchema } from './schema';
@@ -48,6 +49,22 @@ export interface WidgetRun<S extends WidgetSchema, K extends ModelKind, Input> {
    * runs; one that alters no key (a view toggle) reaches only the painter.
    */
   live: readonly LiveKeyOf<Models[K]>[];
+  /**
+   * A data set the runs need that the worker must download first. The
+   * download starts only when the reader presses play (or step); until then
+   * the frame says what it will cost. Once the browser has it cached, runs
+   * open at once, as for any other widget.
+   */
+  data?: DataNeed;
+}
+
+/** A data set a widget downloads on demand, and what to tell the reader about it. */
+export interface DataNeed {
+  name: DataSetName;
+  /** How the reader knows it, e.g. "Fashion-MNIST". */
+  label: string;
+  /** Bytes on the wire (a unit test checks it against the data's index). */
+  bytes: number;
 }
 
 export interface WidgetDefinition<S extends WidgetSchema = WidgetSchema, K extends ModelKind = ModelKind, Input = undefined> {

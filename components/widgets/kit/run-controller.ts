@@ -6,6 +6,7 @@
  * optimisers on one surface); run 0 is the primary one for the readout.
  */
 import type { Snapshot } from '@/workers/api';
+import type { DataNeed } from './define';
 import { RunLostError, trainerPool, type RunHandle, type SpecOf, type TrainerPool } from '@/workers/client';
 import type { AnyModel, FrameOf, LivePatch } from '@/workers/model';
 import type { StateOf, WidgetSchema } from './schema';
@@ -24,6 +25,8 @@ export interface TrainingSetup<S extends WidgetSchema, M extends AnyModel = AnyM
   draw(snapshots: readonly (Snapshot<FrameOf<M>> | null)[]): void;
   /** Called after runs are (re)opened, e.g. to fetch a field to draw. */
   prepared?(runs: readonly RunHandle<M>[]): void | Promise<void>;
+  /** A data set the runs need, downloaded by the worker when the reader first plays. */
+  data?: DataNeed;
 }
 
 /** How often the readout in React is refreshed while training. */
@@ -50,6 +53,8 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
 
   /** Opens the runs (if needed) and draws their initial state, without training. */
   async prepare(): Promise<void> {
+    // A download waits for the reader to ask for it (play or step), unless the browser has the data already.
+    if (this.setup.data && (!(await this.dataHere()) || this.disposed)) return;
     const runs = await this.ensureRuns();
     // A play that came in meanwhile owns the runs now; a step would pause them.
     if (runs.length === 0 || this.store.getState().status.state === 'training') return;
@@ -61,6 +66,7 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
     const state = this.store.getState().status.state;
     if (state === 'diverged' || state === 'error') await this.reset();
     this.suspended = false;
+    if (this.setup.data && !(await this.fetchData())) return;
     const runs = await this.ensureRuns();
     this.playing = true;
     this.store.getState().setStatus({ state: 'training', message: null });
@@ -76,6 +82,7 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
   /** Exactly n steps of every run (the "step" button, and tests). */
   async stepBy(n: number): Promise<void> {
     this.playing = false;
+    if (this.setup.data && !(await this.fetchData())) return;
     const runs = await this.ensureRuns();
     const snaps = await this.guard(Promise.all(runs.map((r) => r.step(n))));
     if (snaps) this.accept(snaps, true);
@@ -125,6 +132,11 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
     if ((await this.reset()) && wasTraining) await this.play();
   }
 
+  /** The runs open now, without opening any (a question that must not start a download). */
+  get openRuns(): readonly RunHandle<M>[] {
+    return this.runs.filter((r) => r.alive);
+  }
+
   /** The open runs (for on-demand evaluation). */
   async handles(): Promise<RunHandle<M>[]> {
     return this.ensureRuns();
@@ -134,6 +146,50 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
     this.disposed = true;
     this.generation++;
     await this.closeRuns();
+  }
+
+  /** Data state: null when the runs need none or the worker has fetched it. */
+  private dataLoaded = false;
+  private dataFetch: Promise<boolean> | null = null;
+
+  /** Whether the runs can open without a download; if not, the frame says what play will fetch. */
+  private async dataHere(): Promise<boolean> {
+    const need = this.setup.data;
+    if (!need || this.dataLoaded) return true;
+    const here = await this.pool()
+      .hasData(need.name)
+      .catch(() => false);
+    if (here) this.dataLoaded = true;
+    else if (!this.dataFetch) this.store.getState().setStatus({ download: { label: need.label, loaded: 0, total: need.bytes, active: false } });
+    return here;
+  }
+
+  /**
+   * Downloads the runs' data set if the worker has not got it, showing
+   * progress; false (and the error state with the reason) when it failed.
+   * A second press while it downloads waits for the same download.
+   */
+  private fetchData(): Promise<boolean> {
+    const need = this.setup.data;
+    if (!need || this.dataLoaded) return Promise.resolve(true);
+    this.dataFetch ??= (async () => {
+      const { setStatus } = this.store.getState();
+      const show = (loaded: number, total: number) => setStatus({ state: 'loading', message: null, download: { label: need.label, loaded, total, active: true } });
+      show(0, need.bytes);
+      try {
+        await this.pool().fetchData(need.name, ({ loaded, total }) => show(Math.min(loaded, total), total));
+        this.dataLoaded = true;
+        setStatus({ state: 'idle', download: null });
+        return true;
+      } catch (err) {
+        const reason = err instanceof RunLostError ? 'The worker downloading it stopped unexpectedly.' : err instanceof Error ? err.message : String(err);
+        setStatus({ state: 'error', stepsPerSec: null, download: { label: need.label, loaded: 0, total: need.bytes, active: false }, message: `${need.label} could not be downloaded: ${reason}` });
+        return false;
+      } finally {
+        this.dataFetch = null;
+      }
+    })();
+    return this.dataFetch;
   }
 
   private async ensureRuns(): Promise<RunHandle<M>[]> {
@@ -260,7 +316,7 @@ export class RunController<S extends WidgetSchema, M extends AnyModel = AnyModel
  * follows the furthest run, so a walk that diverged early does not freeze it
  * while the others go on; steps per second come from a run still training.
  */
-export function readingsOf(snapshots: readonly (Snapshot | null | undefined)[]): Omit<RunStatus, 'state'> {
+export function readingsOf(snapshots: readonly (Snapshot | null | undefined)[]): Omit<RunStatus, 'state' | 'download'> {
   const primary = snapshots[0]!;
   const present = snapshots.filter((s): s is Snapshot => s != null);
   const live = present.find((s) => s.state === 'training') ?? primary;

@@ -21,6 +21,17 @@ export interface RunStatus {
   divergedAt: number | null;
   /** What went wrong, for the 'error' state. */
   message: string | null;
+  /** A data set the runs need: still to download (loaded 0, not active), downloading, or null when there is none or it is here. */
+  download: DownloadStatus | null;
+}
+
+export interface DownloadStatus {
+  label: string;
+  /** Bytes on the wire so far and in all. */
+  loaded: number;
+  total: number;
+  /** The download is under way (state 'loading'). */
+  active: boolean;
 }
 
 export interface WidgetState<S extends WidgetSchema> {
@@ -43,6 +54,7 @@ export const IDLE_STATUS: RunStatus = {
   stepsPerSec: null,
   divergedAt: null,
   message: null,
+  download: null,
 };
 
 export function createWidgetStore<S extends WidgetSchema>(

@@ -157,6 +157,7 @@ export function trainingSetup<S extends WidgetSchema, K extends ModelKind, Input
     },
     draw: (snapshots) => painter.frames(snapshots),
     prepared: options.prepared && ((runs) => options.prepared!(runs, painter)),
+    data: run.data,
   };
 }
 

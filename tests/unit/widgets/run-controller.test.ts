@@ -141,3 +141,69 @@ describe('readings of runs side by side', () => {
   });
 });
 
+
+describe('RunController with a data set to download', () => {
+  const data = { name: 'fashion-mnist' as const, label: 'Fashion-MNIST', bytes: 1000 };
+
+  /** The fake pool, plus a data set that is not here until fetched (or that fails to arrive `failures` times). */
+  function poolWithData(failures = 0) {
+    const { pool, runs } = fakePool();
+    let here = false;
+    const progress: number[] = [];
+    Object.assign(pool, {
+      hasData: async () => here,
+      async fetchData(_name: string, onProgress: (p: { loaded: number; total: number }) => void) {
+        for (const loaded of [0, 400, 1000]) {
+          await sleep(2);
+          progress.push(loaded);
+          onProgress({ loaded, total: 1000 });
+        }
+        if (failures-- > 0) throw new Error('The Fashion-MNIST download stopped at 0.0 of 0.0 MB (network error). Press play to try again.');
+        here = true;
+      },
+    });
+    return { pool, runs, progress };
+  }
+
+  it('opens nothing before play, says what play will download, then downloads with progress and trains', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool, runs, progress } = poolWithData();
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined, data }, () => pool);
+    await controller.prepare();
+    expect(runs.length).toBe(0);
+    expect(store.getState().status.download).toEqual({ label: 'Fashion-MNIST', loaded: 0, total: 1000, active: false });
+    const states: string[] = [];
+    const unsubscribe = store.subscribe((s) => states.push(s.status.state));
+    await controller.play();
+    unsubscribe();
+    expect(progress).toEqual([0, 400, 1000]);
+    expect(states).toContain('loading');
+    expect(store.getState().status.state).toBe('training');
+    expect(store.getState().status.download).toBeNull();
+    expect(runs.length).toBe(1);
+  });
+
+  it('a failed download is an error with the reason and a retry; play downloads again', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool, runs } = poolWithData(1);
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined, data }, () => pool);
+    await controller.prepare();
+    await controller.play();
+    expect(store.getState().status.state).toBe('error');
+    expect(store.getState().status.message).toMatch(/^Fashion-MNIST could not be downloaded: .*network error/);
+    expect(runs.length).toBe(0);
+    await controller.play();
+    expect(store.getState().status.state).toBe('training');
+    expect(runs.length).toBe(1);
+  });
+
+  it('once the browser has the data, the runs open at once as for any widget', async () => {
+    const store = createWidgetStore<typeof schema>({ params: defaultsOf(schema) });
+    const { pool, runs } = poolWithData();
+    await (pool as unknown as { fetchData: (n: string, p: () => void) => Promise<void> }).fetchData('fashion-mnist', () => undefined);
+    const controller = new RunController(store, { specs: () => [{ kind: 'k', seed: 0, config: {} }], draw: () => undefined, data }, () => pool);
+    await controller.prepare();
+    expect(runs.length).toBe(1);
+    expect(store.getState().status.download).toBeNull();
+  });
+});
