@@ -1,0 +1,83 @@
+/**
+ * What the CNN trainer shows between React renders: both models' curves,
+ * the CNN's first-layer filters, the chosen image's feature maps and class
+ * probabilities, the confusion matrix and the readouts; and the
+ * probabilities for the reader's drawing when the view asks the run.
+ */
+import { TrainingPainter } from '@/components/widgets/kit/painter';
+import { FASHION_CLASSES, FASHION_CLASSES_SHORT } from '@/components/widgets/shared/fashion/classes';
+import { drawAccuracyChart, drawConfusion, drawLossChart, drawProbabilityBars, heatColors, imagePicture, signedColors, tilesPicture, topClass, type Picture } from './draw';
+import type { CnnTrainerFrame, Prediction } from './model';
+import { MAX_STEPS, type CnnTrainerParams } from './schema';
+
+type Svgs = 'accuracy' | 'loss' | 'confusion' | 'probeBars' | 'drawnBars';
+type Canvases = 'filters' | 'probe' | 'maps1' | 'maps2';
+type Targets = Record<Svgs, SVGGElement> & Record<Canvases, HTMLCanvasElement> & { readout: HTMLElement; verdict: HTMLElement };
+
+/** The loss curve's points are averages over this many steps (model.ts LOSS_EVERY). */
+const LOSS_EVERY = 20;
+
+const percent = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
+
+function paintPicture(canvas: HTMLCanvasElement | undefined, picture: Picture): void {
+  if (!canvas) return;
+  if (canvas.width !== picture.width) canvas.width = picture.width;
+  if (canvas.height !== picture.height) canvas.height = picture.height;
+  canvas.getContext('2d')?.putImageData(new ImageData(picture.pixels, picture.width, picture.height), 0, 0);
+}
+
+export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams, CnnTrainerFrame> {
+  /** What the models make of the reader's drawing (null: nothing drawn, or no run yet). */
+  drawn: Prediction | null = null;
+  private pictured: CnnTrainerFrame | null = null;
+
+  setDrawn(prediction: Prediction | null): void {
+    this.drawn = prediction;
+    this.request();
+  }
+
+  protected forget(): void {
+    this.pictured = null;
+  }
+
+  protected paint(): void {
+    const t = this.targets;
+    const theme = this.theme();
+    this.svg(t.drawnBars, drawProbabilityBars(FASHION_CLASSES_SHORT, this.drawn?.cnn ?? null, this.drawn?.mlp ?? null));
+    const data = this.primary?.data;
+    if (!data) return;
+    const lastStep = data.evalSteps.length ? data.evalSteps[data.evalSteps.length - 1] : 0;
+    const steps = Math.max(this.primary?.step ?? 0, lastStep);
+    const xMax = Math.min(MAX_STEPS, Math.max(1000, steps));
+    this.svg(t.accuracy, drawAccuracyChart({ steps: data.evalSteps, cnn: data.cnn.accuracy, mlp: data.mlp.accuracy }, xMax));
+    const lossSteps = Float32Array.from(data.cnn.loss, (_, i) => (i + 1) * LOSS_EVERY);
+    this.svg(t.loss, drawLossChart({ steps: lossSteps, cnn: data.cnn.loss, mlp: data.mlp.loss }, xMax));
+    const confusion = this.params.confusion === 'cnn' ? data.cnn.confusion : data.mlp.confusion;
+    this.svgFor(t.confusion, `${this.params.confusion}|${theme}|${confusion.join(',')}`, () => drawConfusion(confusion, FASHION_CLASSES_SHORT, theme));
+    this.svg(t.probeBars, drawProbabilityBars(FASHION_CLASSES_SHORT, data.cnn.probeProbs, data.mlp.probeProbs));
+    if (this.pictured !== data) {
+      this.pictured = data;
+      paintPicture(t.filters, tilesPicture(data.filters, 3, 3, 8, { columns: 8, color: signedColors(theme), gapColor: [128, 128, 128] }));
+      paintPicture(t.probe, imagePicture(data.probeImage, theme));
+      const heat = heatColors(theme);
+      paintPicture(t.maps1, tilesPicture(data.maps1, 14, 14, 8, { columns: 4, color: heat, gapColor: [128, 128, 128] }));
+      paintPicture(t.maps2, tilesPicture(data.maps2, 7, 7, 16, { columns: 8, color: heat, gapColor: [128, 128, 128] }));
+    }
+    this.readouts(data);
+  }
+
+  private readouts(data: CnnTrainerFrame): void {
+    const readout = this.targets.readout;
+    if (!readout) return;
+    const cell = (name: string, text: string) => this.text(readout.querySelector(`[data-metric="${name}"]`), text);
+    cell('cnn-accuracy', percent(data.cnn.accuracy.at(-1)));
+    cell('mlp-accuracy', percent(data.mlp.accuracy.at(-1)));
+    cell('cnn-shifted', percent(data.cnn.shiftedAccuracy));
+    cell('mlp-shifted', percent(data.mlp.shiftedAccuracy));
+    cell('cnn-parameters', data.parameters.cnn.toLocaleString('en'));
+    cell('mlp-parameters', data.parameters.mlp.toLocaleString('en'));
+    const cnnTop = topClass(data.cnn.probeProbs);
+    const mlpTop = topClass(data.mlp.probeProbs);
+    this.text(this.targets.verdict, `CNN: ${FASHION_CLASSES[cnnTop.k]} (${percent(cnnTop.p)}); MLP: ${FASHION_CLASSES[mlpTop.k]} (${percent(mlpTop.p)})`);
+  }
+}
