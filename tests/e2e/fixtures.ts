@@ -37,6 +37,7 @@ export const ROUTES = [
   { path: 'chapters/logistic/', title: /Logistic regression and softmax/ },
   { path: 'chapters/mlp/', title: /Neural networks/ },
   { path: 'chapters/autodiff/', title: /Automatic differentiation/ },
+  { path: 'chapters/cnn/', title: /Convolutional networks/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
