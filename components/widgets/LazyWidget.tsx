@@ -4,6 +4,7 @@ import { type ComponentType, type CSSProperties, useEffect, useRef, useState } f
 import dynamic from 'next/dynamic';
 import type { WidgetProps } from './kit/define';
 import { widgetByName } from './kit/catalog';
+import { VIEWS } from './views.generated';
 import styles from './LazyWidget.module.css';
 
 /** While a widget's code downloads, its slot keeps the placeholder's height (see data-loading in the CSS). */
@@ -15,10 +16,10 @@ const loading = () => (
 
 /** Each widget's view, loaded on the client only (widgets draw with the DOM and train in workers). */
 const views = new Map<string, ComponentType<WidgetProps>>();
-function viewOf(name: string, load: () => Promise<{ default: ComponentType<WidgetProps> }>): ComponentType<WidgetProps> {
+function viewOf(name: string): ComponentType<WidgetProps> {
   let view = views.get(name);
   if (!view) {
-    view = dynamic(load, { ssr: false, loading });
+    view = dynamic(VIEWS[name], { ssr: false, loading });
     views.set(name, view);
   }
   return view;
@@ -49,7 +50,7 @@ export function LazyWidget({ name, id, preset, embedded = false }: { name: strin
   }, [near, instanceId]);
 
   if (!info) return <p>Unknown widget “{name}”.</p>;
-  const Widget = viewOf(info.name, info.view);
+  const Widget = viewOf(info.name);
   return (
     <div
       ref={slot}

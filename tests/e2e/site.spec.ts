@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { test, expect, mathChecked, ROUTES } from './fixtures';
 
 test.describe('every route', () => {
@@ -19,6 +20,23 @@ test.describe('every route', () => {
     expect(expected).toBeGreaterThanOrEqual(0);
     pageProblems.splice(expected, 1);
   });
+});
+
+// A widget's code and data load when the reader comes near it; what every page loads first stays small.
+test('each page loads at most 200 KB of gzipped JavaScript before any widget, and no widget view', async ({ request }) => {
+  for (const route of ROUTES) {
+    const html = await (await request.get(route.path)).text();
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]))];
+    let bytes = 0;
+    for (const src of scripts) {
+      const body = await (await request.get(src)).body();
+      bytes += gzipSync(body).length;
+      // Views are split off: their strings must not be in a first-load script.
+      expect(body.toString(), `${route.path}: ${src}`).not.toContain('clear-drawing');
+      expect(body.toString(), `${route.path}: ${src}`).not.toContain('Whole forward pass');
+    }
+    expect(bytes, `/${route.path}: ${scripts.length} scripts`).toBeLessThanOrEqual(200 * 1024);
+  }
 });
 
 test('home lists the chapters and links to them', async ({ page }) => {

@@ -12,7 +12,6 @@ export default defineWidget({
   height: 1020,
   phoneHeight: 1230,
   embedHeight: 1040,
-  view: () => import('./View'),
   schema: gallerySchema,
   // Nothing trains: a run of this model evaluates the curves with the engine's autodiff.
   models: ['activation-curves'],

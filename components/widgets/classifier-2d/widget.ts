@@ -12,7 +12,6 @@ export default defineWidget({
   height: 890,
   phoneHeight: 1745,
   embedHeight: 900,
-  view: () => import('./View'),
   schema: classifierSchema,
   models: ['classifier'],
   run: {

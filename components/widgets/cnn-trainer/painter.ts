@@ -69,11 +69,16 @@ export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams
   private readouts(data: CnnTrainerFrame): void {
     const readout = this.targets.readout;
     if (!readout) return;
-    const cell = (name: string, text: string) => this.text(readout.querySelector(`[data-metric="${name}"]`), text);
-    cell('cnn-accuracy', percent(data.cnn.accuracy.at(-1)));
-    cell('mlp-accuracy', percent(data.mlp.accuracy.at(-1)));
-    cell('cnn-shifted', percent(data.cnn.shiftedAccuracy));
-    cell('mlp-shifted', percent(data.mlp.shiftedAccuracy));
+    const cell = (name: string, text: string, value?: number) => {
+      const target = readout.querySelector<HTMLElement>(`[data-metric="${name}"]`);
+      this.text(target, text);
+      // The number itself, for tests and `npm run bench:ui`.
+      if (value !== undefined) this.dataAttr(target, 'value', Number.isFinite(value) ? String(value) : null);
+    };
+    cell('cnn-accuracy', percent(data.cnn.accuracy.at(-1)), data.cnn.accuracy.at(-1));
+    cell('mlp-accuracy', percent(data.mlp.accuracy.at(-1)), data.mlp.accuracy.at(-1));
+    cell('cnn-shifted', percent(data.cnn.shiftedAccuracy), data.cnn.shiftedAccuracy);
+    cell('mlp-shifted', percent(data.mlp.shiftedAccuracy), data.mlp.shiftedAccuracy);
     cell('cnn-parameters', data.parameters.cnn.toLocaleString('en'));
     cell('mlp-parameters', data.parameters.mlp.toLocaleString('en'));
     const cnnTop = topClass(data.cnn.probeProbs);

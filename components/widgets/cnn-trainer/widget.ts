@@ -12,7 +12,6 @@ export default defineWidget({
   height: 1200,
   phoneHeight: 2200,
   embedHeight: 1250,
-  view: () => import('./View'),
   schema: cnnTrainerSchema,
   models: ['cnn-trainer'],
   run: {
@@ -22,5 +21,16 @@ export default defineWidget({
     live: ['lr', 'shift', 'probe'],
     data: { name: 'fashion-mnist', label: 'Fashion-MNIST', bytes: 5_251_904 },
   },
-  bench: [{ name: 'cnn-trainer (CNN and MLP on Fashion-MNIST, batch 32)', path: 'chapters/cnn/?cnn-trainer=v.1#cnn-trainer' }],
+  bench: [
+    {
+      // Run it for a minute: `npm run bench:ui -- --seconds 58 cnn-trainer` (the download and a second of warm-up come first).
+      name: 'cnn-trainer (CNN and MLP on Fashion-MNIST, batch 32, until step 5,000)',
+      path: 'chapters/cnn/?cnn-trainer=v.1#cnn-trainer',
+      readouts: {
+        'CNN test accuracy': ['[data-metric="cnn-accuracy"]', 'data-value'],
+        'MLP test accuracy': ['[data-metric="mlp-accuracy"]', 'data-value'],
+        step: [':scope', 'data-step'],
+      },
+    },
+  ],
 });

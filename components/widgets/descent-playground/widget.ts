@@ -12,7 +12,6 @@ export default defineWidget({
   height: 670,
   phoneHeight: 1200,
   embedHeight: 760,
-  view: () => import('./View'),
   schema: descentSchema,
   models: ['descent'],
   run: {

@@ -12,7 +12,6 @@ export default defineWidget({
   height: 705,
   phoneHeight: 1160,
   embedHeight: 800,
-  view: () => import('./View'),
   schema: fdErrorSchema,
   // Nothing trains: a run of this model computes the quotients with the engine.
   models: ['fd-error'],

@@ -16,7 +16,6 @@ export default defineWidget({
   height: 600,
   phoneHeight: 1250,
   embedHeight: 760,
-  view: () => import('./View'),
   schema: fitALineSchema,
   models: ['linear-fit'],
   run: {

@@ -12,7 +12,6 @@ export default defineWidget({
   height: 870,
   phoneHeight: 1315,
   embedHeight: 1000,
-  view: () => import('./View'),
   schema: graphTraceSchema,
   // Nothing trains: a run of this model records and differentiates the expression.
   models: ['graph-trace'],

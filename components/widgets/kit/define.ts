@@ -4,7 +4,10 @@
  * opens in the worker and what it sends them, and its benchmark scenarios.
  * `components/widgets/index.ts` lists the widgets; the MDX names, the lazy
  * views, the embed pages, the content check and `npm run bench:ui` all read
- * that list, and the worker's models map is derived from the same folders.
+ * that list. The views (`<name>/View.tsx`) and the worker's models map are
+ * derived from the folders (scripts/derive-models.mjs), not named here: a
+ * loader in widget.ts would put every view in every page's first-load
+ * scripts, because the server reads widget.ts.
  */
 import type { ComponentType } from 'react';
 import type { DataSetName } from '@/workers/api';
@@ -87,8 +90,6 @@ export interface WidgetDefinition<S extends WidgetSchema = WidgetSchema, K exten
   phoneHeight: number;
   /** Suggested iframe height for the embed snippet. */
   embedHeight: number;
-  /** The view, loaded on the client only when the reader comes near. */
-  view(): Promise<{ default: ComponentType<WidgetProps> }>;
   schema: S;
   /** The model kinds this widget opens (the first is the one `run` trains). */
   models: readonly K[];

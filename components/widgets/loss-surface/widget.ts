@@ -19,7 +19,6 @@ export default defineWidget({
   height: 790,
   phoneHeight: 1490,
   embedHeight: 880,
-  view: () => import('./View'),
   schema: lossSurfaceSchema,
   models: ['linear-fit'],
   run: {

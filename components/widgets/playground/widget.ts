@@ -15,7 +15,6 @@ export default defineWidget({
   height: 1375,
   phoneHeight: 2730,
   embedHeight: 1400,
-  view: () => import('./View'),
   schema: playgroundSchema,
   models: ['playground'],
   run: {

@@ -12,7 +12,6 @@ export default defineWidget({
   height: 550,
   phoneHeight: 800,
   embedHeight: 820,
-  view: () => import('./View'),
   schema: softmaxSchema,
   // Nothing trains: a run of this model only computes the engine's softmax for the page.
   models: ['softmax-temperature'],

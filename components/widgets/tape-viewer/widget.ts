@@ -12,7 +12,6 @@ export default defineWidget({
   height: 1075,
   phoneHeight: 1705,
   embedHeight: 1200,
-  view: () => import('./View'),
   schema: tapeSchema,
   // Nothing trains: a run of this model records one step and reports it.
   models: ['tape'],

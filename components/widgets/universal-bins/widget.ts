@@ -12,7 +12,6 @@ export default defineWidget({
   height: 810,
   phoneHeight: 1540,
   embedHeight: 800,
-  view: () => import('./View'),
   schema: binsSchema,
   models: ['universal-bins'],
   run: {

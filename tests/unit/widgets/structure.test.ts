@@ -64,10 +64,19 @@ describe('a widget is its folder plus one line in index.ts', () => {
     }
   });
 
-  it("each widget's view loads and is a component", async () => {
+  it("each widget's view loads and is a component, and the lazy views are exactly the listed widgets", async () => {
+    const { VIEWS } = await import('@/components/widgets/views.generated');
+    expect(Object.keys(VIEWS).sort()).toEqual(WIDGETS.map((w) => w.name).sort());
     for (const w of WIDGETS) {
-      const view = await w.view();
+      const view = await VIEWS[w.name]();
       expect(typeof view.default, w.name).toBe('function');
+    }
+  });
+
+  it('no widget.ts loads its view: the server reads widget.ts, and what it import()s ships in every first load', () => {
+    for (const w of WIDGETS) {
+      const source = readFileSync(path.join(ROOT, 'components/widgets', w.name, 'widget.ts'), 'utf8');
+      expect(source, w.name).not.toMatch(/import\(/);
     }
   });
 
