@@ -73,25 +73,35 @@ export interface Picture {
 
 type Rgb = readonly [number, number, number];
 
+/** One colour function per theme and scheme, built once (a table of 256 colours is not free). */
+function perTheme(make: (theme: Theme) => (t: number) => Rgb): (theme: Theme) => (t: number) => Rgb {
+  const made = new Map<Theme, (t: number) => Rgb>();
+  return (theme) => {
+    let f = made.get(theme);
+    if (!f) made.set(theme, (f = make(theme)));
+    return f;
+  };
+}
+
 /** Ink on paper: 0 is the page's background, 1 the text colour (dark ink in the light theme, light in the dark). */
-export function inkColors(theme: Theme): (t: number) => Rgb {
+export const inkColors = perTheme((theme) => {
   const paper = rgbBytes(BACKGROUND[theme]);
   const ink: Rgb = theme === 'light' ? [28, 28, 32] : [236, 236, 230];
   return (t) => {
     const u = Math.min(1, Math.max(0, t));
     return [0, 1, 2].map((c) => Math.round(paper[c] + (ink[c] - paper[c]) * u)) as unknown as Rgb;
   };
-}
+});
 
 /** Sequential (viridis, washed for the theme) for values ≥ 0, through a 256-entry table. */
-export function heatColors(theme: Theme): (t: number) => Rgb {
+export const heatColors = perTheme((theme) => {
   const f = fieldColors(theme);
   const table = Array.from({ length: 256 }, (_, k) => rgbBytes(f(k / 255)));
   return (t) => table[Math.round(Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * 255)];
-}
+});
 
 /** Diverging for signed weights: negative blue, zero the background, positive orange. */
-export function signedColors(theme: Theme): (t: number) => Rgb {
+export const signedColors = perTheme((theme) => {
   const bg = BACKGROUND[theme];
   const neg = interpolateLab(bg, theme === 'light' ? '#2166ac' : '#6aaee8');
   const pos = interpolateLab(bg, theme === 'light' ? '#c4541b' : '#f39a52');
@@ -100,7 +110,7 @@ export function signedColors(theme: Theme): (t: number) => Rgb {
     return rgbBytes(t < 0 ? neg(-t) : pos(t));
   });
   return (t) => table[128 + Math.round(Math.min(1, Math.max(-1, Number.isFinite(t) ? t : 0)) * 128)];
-}
+});
 
 export interface TileOptions {
   /** Tiles per row. */

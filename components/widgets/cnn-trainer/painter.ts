@@ -49,12 +49,18 @@ export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams
     const lastStep = data.evalSteps.length ? data.evalSteps[data.evalSteps.length - 1] : 0;
     const steps = Math.max(this.primary?.step ?? 0, lastStep);
     const xMax = Math.min(MAX_STEPS, Math.max(1000, steps));
-    this.svg(t.accuracy, drawAccuracyChart({ steps: data.evalSteps, cnn: data.cnn.accuracy, mlp: data.mlp.accuracy }, xMax));
-    const lossSteps = Float32Array.from(data.cnn.loss, (_, i) => (i + 1) * LOSS_EVERY);
-    this.svg(t.loss, drawLossChart({ steps: lossSteps, cnn: data.cnn.loss, mlp: data.mlp.loss }, xMax));
+    // The curves grow by a point every EVAL_EVERY (accuracy) or LOSS_EVERY (loss) steps: redrawn only then.
+    this.svgFor(t.accuracy, `${data.evalSteps.length}|${data.cnn.accuracy.at(-1)}|${xMax}`, () =>
+      drawAccuracyChart({ steps: data.evalSteps, cnn: data.cnn.accuracy, mlp: data.mlp.accuracy }, xMax),
+    );
+    this.svgFor(t.loss, `${data.cnn.loss.length}|${data.cnn.loss.at(-1)}|${xMax}`, () =>
+      drawLossChart({ steps: Float32Array.from(data.cnn.loss, (_, i) => (i + 1) * LOSS_EVERY), cnn: data.cnn.loss, mlp: data.mlp.loss }, xMax),
+    );
     const confusion = this.params.confusion === 'cnn' ? data.cnn.confusion : data.mlp.confusion;
     this.svgFor(t.confusion, `${this.params.confusion}|${theme}|${confusion.join(',')}`, () => drawConfusion(confusion, FASHION_CLASSES_SHORT, theme));
-    this.svg(t.probeBars, drawProbabilityBars(FASHION_CLASSES_SHORT, data.cnn.probeProbs, data.mlp.probeProbs));
+    // Bars move by sub-pixel amounts most frames: redrawn when a bar moves by 0.2% of its length.
+    const barsKey = [...data.cnn.probeProbs, ...data.mlp.probeProbs].map((p) => Math.round(p * 500)).join(',');
+    this.svgFor(t.probeBars, barsKey, () => drawProbabilityBars(FASHION_CLASSES_SHORT, data.cnn.probeProbs, data.mlp.probeProbs));
     if (this.pictured !== data) {
       this.pictured = data;
       paintPicture(t.filters, tilesPicture(data.filters, 3, 3, 8, { columns: 8, color: signedColors(theme), gapColor: [128, 128, 128] }));
