@@ -21,11 +21,12 @@ async function openEmbed(page: Page, state = '', theme?: 'light' | 'dark') {
   await expect(map(page, 1)).toHaveAttribute('data-size', /\d+/);
 }
 
-/** Where a map's pixel (i, j) is on screen: panels are a 38 × 38 viewBox with the grid centred. */
+/** Where a grid's pixel (i, j) is on screen: panels are a 36 × 36 viewBox with the grid centred, a map under 28 a side stretched to 28. */
 async function pixelOnScreen(panel: Locator, size: number, i: number, j: number) {
   const box = await stableBox(panel);
-  const o = (38 - size) / 2;
-  return { x: box.x + ((o + j + 0.5) / 38) * box.width, y: box.y + ((o + i + 0.5) / 38) * box.height };
+  const cell = size >= 28 ? 1 : 28 / size;
+  const o = (36 - size * cell) / 2;
+  return { x: box.x + ((o + (j + 0.5) * cell) / 36) * box.width, y: box.y + ((o + (i + 0.5) * cell) / 36) * box.height };
 }
 
 test('the worker’s map at its engine size; stride changes the size, the formula and the map', async ({ page }) => {
@@ -85,7 +86,7 @@ test('shifted one pixel: the map shifts with it at stride 1, and is no shift of 
   expect(await map(page, 1).locator('circle.differs').count()).toBeGreaterThan(0);
 });
 
-test('drawing on the canvas changes the map, by pointer and by keyboard; a custom kernel’s link restores it', async ({ page }) => {
+test('drawing on the canvas changes the map, by pointer and by keyboard, and Clear empties it', async ({ page }) => {
   await openEmbed(page, 'v.1~im.draw');
   const w = widget(page);
   await expect(w.getByTestId('drawing-notice')).toBeVisible();
@@ -105,18 +106,31 @@ test('drawing on the canvas changes the map, by pointer and by keyboard; a custo
   await expect.poll(() => inked(input(page))).toBeGreaterThan(drawn);
   await w.getByRole('button', { name: 'Clear the drawing' }).click();
   await expect.poll(() => inked(map(page, 1))).toBe(0);
+});
 
-  // A custom kernel, stride, padding and dilation: the link opens them again.
-  await openEmbed(page, 'v.1~im.5');
-  await w.getByRole('spinbutton', { name: 'Weight, row 2, column 2' }).fill('3');
-  await expect(w.getByRole('combobox', { name: 'Kernel' })).toHaveValue('custom');
-  await expect(page).toHaveURL(/k\.custom~w\.-1_0_1_-2_3_2_-1_0_1/);
-  const state = 'v.1~im.5~k.custom~w.-1_0_1_-2_3_2_-1_0_1~s.2~p.0~d.2';
-  await openEmbed(page, state);
-  await expect(w.getByRole('spinbutton', { name: 'Weight, row 2, column 2' })).toHaveValue('3');
-  await expect(w.getByRole('combobox', { name: 'Image' })).toHaveValue('5');
-  await expect(map(page, 1)).toHaveAttribute('data-size', '12');
-  await expect(w.locator('[data-formula="1"]')).toHaveText('layer 1: ⌊(28 + 2·0 − 2·(3−1) − 1)/2⌋ + 1 = 12');
+test('copy link to this state restores a custom kernel and its geometry in a new page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('chapters/cnn/#conv-explorer');
+  const first = (p: Page) => p.locator('[data-widget-id="conv-explorer"]');
+  await expect(first(page).locator('svg[data-layer="1"]')).toHaveAttribute('data-size', '28');
+  await first(page).getByRole('combobox', { name: 'Image' }).selectOption('5');
+  await first(page).getByRole('spinbutton', { name: 'Weight, row 2, column 2' }).fill('3');
+  await expect(first(page).getByRole('combobox', { name: 'Kernel' })).toHaveValue('custom');
+  await first(page).getByRole('slider', { name: /Dilation d/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(first(page).locator('svg[data-layer="1"]')).toHaveAttribute('data-size', '26');
+  await first(page).getByRole('button', { name: 'Copy link to this state' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/conv-explorer=v\.1~im\.5~k\.custom~w\.-1_0_1_-2_3_2_-1_0_1~d\.2#conv-explorer$/);
+
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(first(fresh).getByRole('spinbutton', { name: 'Weight, row 2, column 2' })).toHaveValue('3');
+  await expect(first(fresh).getByRole('combobox', { name: 'Image' })).toHaveValue('5');
+  await expect(first(fresh).locator('svg[data-layer="1"]')).toHaveAttribute('data-size', '26');
+  await expect(first(fresh).locator('[data-formula="1"]')).toHaveText('layer 1: ⌊(28 + 2·1 − 2·(3−1) − 1)/1⌋ + 1 = 26');
+  await expect(first(fresh)).toBeInViewport();
+  await fresh.close();
 });
 
 for (const theme of ['light', 'dark'] as const) {

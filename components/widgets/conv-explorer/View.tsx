@@ -11,7 +11,7 @@ import { useEvaluator } from '@/components/widgets/kit/useEvaluator';
 import { useStaticWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import type { Models } from '@/workers/models.generated';
-import { originOf, VIEW_BOX } from './draw';
+import { gridOf, VIEW_BOX } from './draw';
 import { IMAGE_SIZE, KERNELS, outputSize, outputSizeFormula, type KernelName } from './geometry';
 import { brush, sampleImage, sampleName, strokeCells } from './images';
 import { ConvPainter, SELECTION_HINT } from './painter';
@@ -26,8 +26,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 function cellAt(e: PointerEvent<SVGSVGElement>, size: number): [number, number] | null {
   const at = pointerInViewBox(e.currentTarget, e.clientX, e.clientY);
   if (!at || size === 0) return null;
-  const o = originOf(size);
-  const [i, j] = [Math.floor(at[1] - o), Math.floor(at[0] - o)];
+  const { origin, cell } = gridOf(size);
+  const [i, j] = [Math.floor((at[1] - origin) / cell), Math.floor((at[0] - origin) / cell)];
   return i >= 0 && j >= 0 && i < size && j < size ? [i, j] : null;
 }
 
@@ -184,11 +184,11 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
             </p>
           </>
         ) : null}
+        <Select label="Kernel" value={params.kernel} options={kernelOptions} onChange={chooseKernel} />
       </div>
       <div className={styles.stack}>
-        <Select label="Kernel" value={params.kernel} options={kernelOptions} onChange={chooseKernel} />
         <fieldset className={styles.weights}>
-          <legend className={ui.label}>Weights (editing makes the kernel custom)</legend>
+          <legend className={ui.label}>Kernel weights</legend>
           {weights.map((v, k) => (
             <input
               key={k}
@@ -204,10 +204,13 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
             />
           ))}
         </fieldset>
+        <p className={ui.help}>Editing a weight makes the kernel custom.</p>
       </div>
-      <ParamControl schema={convExplorerSchema} store={store} name="stride" />
-      <ParamControl schema={convExplorerSchema} store={store} name="padding" />
-      <ParamControl schema={convExplorerSchema} store={store} name="dilation" />
+      <div className={styles.stack}>
+        <ParamControl schema={convExplorerSchema} store={store} name="stride" />
+        <ParamControl schema={convExplorerSchema} store={store} name="padding" />
+        <ParamControl schema={convExplorerSchema} store={store} name="dilation" />
+      </div>
     </>
   );
 
@@ -217,9 +220,7 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
       <div className={styles.explorer}>
       <div className={styles.panels}>
         <div className={styles.panel}>
-          <p className={styles.panelTitle}>
-            Input: 28 × 28{params.padding > 0 ? `, padded by ${params.padding}` : ''}
-          </p>
+          <p className={styles.panelTitle}>{params.shift ? 'Input, shifted 1 pixel right' : 'Input: 28 × 28'}</p>
           <svg
             ref={painter.ref('input')}
             className={drawMode ? `${styles.grid} ${styles.canvas}` : styles.grid}
@@ -247,11 +248,8 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
         </div>
         {([1, 2] as const).map((layer) => (
           <div key={layer} className={styles.panel}>
-            <p className={styles.panelTitle}>
-              <span ref={painter.ref(layer === 1 ? 'map1Title' : 'map2Title')}>Layer {layer}</span>{' '}
-              <span className={ui.label}>
-                colour scale <span ref={painter.ref(layer === 1 ? 'scale1' : 'scale2')} />
-              </span>
+            <p ref={painter.ref(layer === 1 ? 'map1Title' : 'map2Title')} className={styles.panelTitle}>
+              Layer {layer}
             </p>
             <svg
               ref={painter.ref(layer === 1 ? 'map1' : 'map2')}
@@ -272,12 +270,18 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
             </svg>
           </div>
         ))}
+        <div className={styles.key}>
+          <p>
+            <span className={styles.swatch} style={{ background: 'var(--conv-neg)' }} aria-hidden="true" />
+            negative, <span className={styles.swatch} style={{ background: 'var(--conv-pos)' }} aria-hidden="true" />
+            positive, page colour 0; full colour at <span ref={painter.ref('scale1')} /> (layer 1), <span ref={painter.ref('scale2')} /> (layer 2).
+          </p>
+          <p>
+            Dashed ring: the zero padding. Layer 2: the same kernel and geometry over layer 1.
+            {params.shift ? ' Dots: pixels of layer 1 that differ from the original map moved.' : ''}
+          </p>
+        </div>
       </div>
-      <p className={styles.legend}>
-        <span className={styles.swatch} style={{ background: 'var(--conv-neg)' }} aria-hidden="true" /> negative
-        <span className={styles.swatch} style={{ background: 'var(--conv-pos)' }} aria-hidden="true" /> positive; the page colour is 0.
-        Layer 2 runs the same kernel over layer 1 (no nonlinearity between).
-      </p>
       <p ref={painter.ref('selection')} className={styles.readout} aria-live="polite" data-testid="selection">
         {SELECTION_HINT}
       </p>
@@ -294,7 +298,7 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
         </p>
       </div>
       <div className={styles.shift}>
-        <Button onClick={() => setParams({ shift: !params.shift })} aria-pressed={params.shift} data-action="shift">
+        <Button primary={params.shift} onClick={() => setParams({ shift: !params.shift })} aria-pressed={params.shift} data-action="shift">
           Shift the image one pixel right
         </Button>
         <p ref={painter.ref('shiftReadout')} className={styles.readout} aria-live="polite" data-testid="shift-readout" />

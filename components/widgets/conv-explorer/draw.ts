@@ -3,9 +3,10 @@
  * the feature maps as pixel grids, the window an output pixel reads, and the
  * sentences the readouts say. State in, SVG markup or text out.
  *
- * Every panel shares one coordinate system, a BOX × BOX square of pixels
- * with its grid centred in it, so a pixel is the same size in every panel
- * and a map that stride shrinks looks smaller. Colours are theme variables:
+ * Every panel is a BOX × BOX square in input pixels with its grid centred
+ * in it. A map of 28 or more pixels a side is drawn at the input's pixel
+ * size; a smaller one (stride shrinks it) is stretched to the input's
+ * width, so its pixels look as coarse as they are. Colours are theme variables:
  * ink is `--text` over `--bg`, a map's negative values `--conv-neg` and its
  * positive ones `--conv-pos` (styles.module.css sets both per theme), each
  * faded toward the page by |v| / scale, so a zero is the page itself.
@@ -14,19 +15,30 @@ import { formatValue, withMinus } from '@/components/ui/format';
 import { el, num } from '@/components/plots/svg';
 import { IMAGE_SIZE, receptiveSizes, span, type ConvSettings } from './geometry';
 
-/** Pixels across a panel: the largest grid (layer 2 at padding 3) and a margin. */
-export const BOX = 38;
+/** Pixels across a panel: the largest grid (layer 2 at padding 3 is 36 × 36). */
+export const BOX = 36;
 
-/** Where a grid of this size starts in its panel (rows and columns alike). */
-export const originOf = (size: number) => (BOX - size) / 2;
+export interface GridPlace {
+  /** Side of one pixel of the grid, in input pixels. */
+  cell: number;
+  /** Where the grid starts in its panel (rows and columns alike). */
+  origin: number;
+}
+
+/** Where a grid of `size` pixels a side sits in its panel, and how big its pixels are. */
+export function gridOf(size: number): GridPlace {
+  const cell = size >= IMAGE_SIZE ? 1 : IMAGE_SIZE / size;
+  return { cell, origin: (BOX - size * cell) / 2 };
+}
 
 export const VIEW_BOX = `0 0 ${BOX} ${BOX}`;
 
 /** Below this share of the scale a pixel is not drawn: it would be the page colour anyway. */
 const FAINT = 1 / 255;
 
-function pixel(x: number, y: number, style: string, extra: Record<string, string | number> = {}): string {
-  return el('rect', { x, y, width: 1, height: 1, style, ...extra });
+/** Pixel (row, col) of a grid placed at g. */
+function pixel(g: GridPlace, row: number, col: number, style: string, extra: Record<string, string | number> = {}): string {
+  return el('rect', { x: g.origin + col * g.cell, y: g.origin + row * g.cell, width: g.cell, height: g.cell, style, ...extra });
 }
 
 /**
@@ -35,7 +47,8 @@ function pixel(x: number, y: number, style: string, extra: Record<string, string
  * colour with opacity = value.
  */
 export function drawImage(image: ArrayLike<number>, padding: number, n = IMAGE_SIZE): string {
-  const o = originOf(n);
+  const g = gridOf(n);
+  const o = g.origin;
   let out = '';
   if (padding > 0) {
     out += el('rect', { x: o - padding, y: o - padding, width: n + 2 * padding, height: n + 2 * padding, class: 'padding', style: 'fill:var(--surface-2);stroke:var(--muted);stroke-dasharray:0.5 0.5', 'stroke-width': 0.12 });
@@ -45,7 +58,7 @@ export function drawImage(image: ArrayLike<number>, padding: number, n = IMAGE_S
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
       const v = Math.min(1, Math.max(0, image[r * n + c]));
-      if (v >= FAINT) ink += pixel(o + c, o + r, `fill-opacity:${num(v, 3)}`);
+      if (v >= FAINT) ink += pixel(g, r, c, `fill-opacity:${num(v, 3)}`);
     }
   }
   out += el('g', { style: 'fill:var(--text)', 'shape-rendering': 'crispEdges' }, ink);
@@ -61,7 +74,8 @@ export function mapScale(...maps: ArrayLike<number>[]): number {
 
 /** A feature map on the diverging scale: negative in --conv-neg, positive in --conv-pos, opacity |v| / scale. */
 export function drawMap(values: ArrayLike<number>, size: number, scale: number): string {
-  const o = originOf(size);
+  const g = gridOf(size);
+  const [o, extent] = [g.origin, size * g.cell];
   let neg = '';
   let pos = '';
   for (let r = 0; r < size; r++) {
@@ -70,26 +84,26 @@ export function drawMap(values: ArrayLike<number>, size: number, scale: number):
       if (!Number.isFinite(v)) continue;
       const t = Math.min(1, Math.abs(v) / scale);
       if (t < FAINT) continue;
-      const cell = pixel(o + c, o + r, `fill-opacity:${num(t, 3)}`);
+      const cell = pixel(g, r, c, `fill-opacity:${num(t, 3)}`);
       if (v < 0) neg += cell;
       else pos += cell;
     }
   }
   return (
-    el('rect', { x: o, y: o, width: size, height: size, style: 'fill:var(--bg)' }) +
+    el('rect', { x: o, y: o, width: extent, height: extent, style: 'fill:var(--bg)' }) +
     el('g', { style: 'fill:var(--conv-neg)', 'shape-rendering': 'crispEdges' }, neg) +
     el('g', { style: 'fill:var(--conv-pos)', 'shape-rendering': 'crispEdges' }, pos) +
-    el('rect', { x: o, y: o, width: size, height: size, style: 'fill:none;stroke:var(--border)', 'stroke-width': 0.1 })
+    el('rect', { x: o, y: o, width: extent, height: extent, style: 'fill:none;stroke:var(--border)', 'stroke-width': 0.1 })
   );
 }
 
 /** Dots on the map's pixels that differ from the original map moved (the shift readout's pixels). */
 export function drawDiffers(differs: ArrayLike<number>, size: number): string {
-  const o = originOf(size);
+  const { origin: o, cell } = gridOf(size);
   let out = '';
   for (let k = 0; k < differs.length; k++) {
     if (!differs[k]) continue;
-    out += el('circle', { cx: o + (k % size) + 0.5, cy: o + Math.floor(k / size) + 0.5, r: 0.18, class: 'differs' });
+    out += el('circle', { cx: o + ((k % size) + 0.5) * cell, cy: o + (Math.floor(k / size) + 0.5) * cell, r: 0.05 + 0.15 * cell, class: 'differs' });
   }
   return el('g', { style: 'fill:var(--text)' }, out);
 }
@@ -108,13 +122,13 @@ export interface FieldCell {
  */
 export function drawField(cells: readonly FieldCell[], gridSize: number): string {
   if (cells.length === 0) return '';
-  const o = originOf(gridSize);
+  const g = gridOf(gridSize);
   const most = Math.max(...cells.map((c) => c.paths ?? 1));
   let out = '';
   let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const cell of cells) {
     const opacity = 0.25 + 0.45 * ((cell.paths ?? 1) / most);
-    out += pixel(o + cell.col, o + cell.row, `fill-opacity:${num(opacity, 3)}`, { class: 'field', 'data-paths': cell.paths ?? 1 });
+    out += pixel(g, cell.row, cell.col, `fill-opacity:${num(opacity, 3)}`, { class: 'field', 'data-paths': cell.paths ?? 1 });
     top = Math.min(top, cell.row);
     left = Math.min(left, cell.col);
     bottom = Math.max(bottom, cell.row + 1);
@@ -122,15 +136,15 @@ export function drawField(cells: readonly FieldCell[], gridSize: number): string
   }
   return (
     el('g', { style: 'fill:var(--accent);stroke:var(--accent);stroke-opacity:0.9', 'stroke-width': 0.08 }, out) +
-    el('rect', { x: o + left, y: o + top, width: right - left, height: bottom - top, class: 'field-box', style: 'fill:none;stroke:var(--accent)', 'stroke-width': 0.25 })
+    el('rect', { x: g.origin + left * g.cell, y: g.origin + top * g.cell, width: (right - left) * g.cell, height: (bottom - top) * g.cell, class: 'field-box', style: 'fill:none;stroke:var(--accent)', 'stroke-width': 0.25 })
   );
 }
 
 /** One pixel ringed: the selected output pixel, or the drawing cursor. */
 export function drawRing(row: number, col: number, gridSize: number, kind: 'selected' | 'cursor'): string {
-  const o = originOf(gridSize);
+  const { origin: o, cell } = gridOf(gridSize);
   const style = kind === 'selected' ? 'fill:none;stroke:var(--accent)' : 'fill:none;stroke:var(--text);stroke-dasharray:0.3 0.2';
-  return el('rect', { x: o + col - 0.15, y: o + row - 0.15, width: 1.3, height: 1.3, class: kind, style, 'stroke-width': 0.3 });
+  return el('rect', { x: o + col * cell - 0.15, y: o + row * cell - 0.15, width: cell + 0.3, height: cell + 0.3, class: kind, style, 'stroke-width': 0.3 });
 }
 
 /** The shift readout: an equal shift at stride 1, no whole-pixel shift at a larger stride. */

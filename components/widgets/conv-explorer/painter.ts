@@ -4,7 +4,7 @@
  * reads (moved by the pointer or the arrow keys, without a React render),
  * the drawing cursor, and the readouts that follow them.
  */
-import { formatValue, withMinus } from '@/components/ui/format';
+import { formatValue } from '@/components/ui/format';
 import { Painter } from '@/components/widgets/kit/painter';
 import { drawDiffers, drawField, drawImage, drawMap, drawRing, fieldSizesText, layer1Sentence, layer2Sentence, mapScale, shiftSentence, type FieldCell } from './draw';
 import { IMAGE_SIZE, layer2Field, window, type ConvSettings } from './geometry';
@@ -104,8 +104,8 @@ export class ConvPainter extends Painter<Targets, ConvExplorerParams> {
       this.dataAttr(t.map2, 'size', String(a.layer2Size));
       this.text(t.map1Title, `Layer 1: ${a.size} × ${a.size}`);
       this.text(t.map2Title, `Layer 2: ${a.layer2Size} × ${a.layer2Size}`);
-      this.text(t.scale1, withMinus(`±${formatValue(scale1)}`));
-      this.text(t.scale2, withMinus(`±${formatValue(scale2)}`));
+      this.text(t.scale1, `±${formatValue(scale1)}`);
+      this.text(t.scale2, `±${formatValue(scale2)}`);
       this.text(t.shiftReadout, shifted ? shiftSentence(a.shift, a.settings.stride) : 'Shift the image to compare its map with the original map moved.');
       this.dataAttr(t.shiftReadout, 'maxDifference', shifted ? a.shift.maxDifference.toFixed(3) : null);
     }

@@ -4,7 +4,7 @@
  * weights stay out of the link; a custom kernel's go in it).
  */
 import { describe, expect, it } from 'vitest';
-import { BOX, drawDiffers, drawField, drawImage, drawMap, drawRing, fieldSizesText, layer1Sentence, layer2Sentence, mapScale, originOf, shiftSentence } from '@/components/widgets/conv-explorer/draw';
+import { BOX, drawDiffers, drawField, drawImage, drawMap, drawRing, fieldSizesText, layer1Sentence, layer2Sentence, mapScale, gridOf, shiftSentence } from '@/components/widgets/conv-explorer/draw';
 import { KERNELS, layer2Field, window } from '@/components/widgets/conv-explorer/geometry';
 import { brush, strokeCells } from '@/components/widgets/conv-explorer/images';
 import { convExplorerSchema, kernelWeights } from '@/components/widgets/conv-explorer/schema';
@@ -46,10 +46,12 @@ describe('conv-explorer drawing', () => {
     expect(drawField([], 28)).toBe('');
   });
 
-  it('rings, differences and grids sit in one coordinate box', () => {
-    expect(originOf(28)).toBe(5);
-    expect(originOf(BOX)).toBe(0);
-    expect(drawRing(0, 0, 28, 'selected')).toBe('<rect x="4.85" y="4.85" width="1.3" height="1.3" class="selected" style="fill:none;stroke:var(--accent)" stroke-width="0.3"/>');
+  it('rings, differences and grids sit in one coordinate box; small maps are stretched to the image’s width', () => {
+    expect(gridOf(28)).toEqual({ cell: 1, origin: 4 });
+    expect(gridOf(BOX)).toEqual({ cell: 1, origin: 0 });
+    // A map smaller than the image is stretched to its width.
+    expect(gridOf(14)).toEqual({ cell: 2, origin: 4 });
+    expect(drawRing(0, 0, 28, 'selected')).toBe('<rect x="3.85" y="3.85" width="1.3" height="1.3" class="selected" style="fill:none;stroke:var(--accent)" stroke-width="0.3"/>');
     expect(drawDiffers(Uint8Array.from([0, 1, 0, 0]), 2).match(/class="differs"/g)).toHaveLength(1);
   });
 
