@@ -58,7 +58,8 @@ export default function ConvExplorer(props: WidgetProps): ReactNode {
   const weightsKey = weights.join(',');
   useEffect(() => {
     const image = params.image === 'draw' ? drawing.current : sampleImage(Number(params.image));
-    painter.setImage(image);
+    // A new geometry or kernel leaves the picture of the image as it is.
+    if (painter.image !== image) painter.setImage(image);
     compute(image);
   }, [compute, painter, params.image, weightsKey, params.stride, params.padding, params.dilation]);
 
