@@ -5,6 +5,7 @@
 export { default as activationGallery } from './activation-gallery/widget';
 export { default as classifier2d } from './classifier-2d/widget';
 export { default as cnnTrainer } from './cnn-trainer/widget';
+export { default as convExplorer } from './conv-explorer/widget';
 export { default as descentPlayground } from './descent-playground/widget';
 export { default as fdError } from './fd-error/widget';
 export { default as fitALine } from './fit-a-line/widget';

@@ -18,7 +18,8 @@ for (const [device, viewport] of [
         // The link opened afresh, as from a course page.
         page = await context.newPage();
         await page.goto(`chapters/${w.chapter}/#${w.name}`);
-        const frame = page.locator(`[data-widget="${w.name}"]`);
+        // The instance the link names (a chapter may hold a second copy of the widget under another id).
+        const frame = page.locator(`[data-widget-id="${w.name}"]`);
         await expect(frame).toBeAttached();
         // Once the page has settled, the widget's top edge sits near the top of the viewport.
         await expect
