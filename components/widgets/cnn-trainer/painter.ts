@@ -83,8 +83,10 @@ export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams
     };
     cell('cnn-accuracy', percent(data.cnn.accuracy.at(-1)), data.cnn.accuracy.at(-1));
     cell('mlp-accuracy', percent(data.mlp.accuracy.at(-1)), data.mlp.accuracy.at(-1));
-    cell('cnn-shifted', percent(data.cnn.shiftedAccuracy), data.cnn.shiftedAccuracy);
-    cell('mlp-shifted', percent(data.mlp.shiftedAccuracy), data.mlp.shiftedAccuracy);
+    // With no shift chosen there is nothing more to report than the row above.
+    const shifted = (v: number) => (data.shift === 0 ? undefined : v);
+    cell('cnn-shifted', percent(shifted(data.cnn.shiftedAccuracy)), shifted(data.cnn.shiftedAccuracy) ?? NaN);
+    cell('mlp-shifted', percent(shifted(data.mlp.shiftedAccuracy)), shifted(data.mlp.shiftedAccuracy) ?? NaN);
     cell('cnn-parameters', data.parameters.cnn.toLocaleString('en'));
     cell('mlp-parameters', data.parameters.mlp.toLocaleString('en'));
     const cnnTop = topClass(data.cnn.probeProbs);

@@ -9,9 +9,9 @@ export default defineWidget({
     'A small convolutional network and a one-hidden-layer perceptron with about 9,000 weights each, trained side by side in your browser on the same minibatches of 10,000 Fashion-MNIST images; their test accuracy and training loss over the steps, the CNN’s first-layer filters and the feature maps of a chosen image, a confusion matrix, the accuracy on shifted test images, and a canvas to draw a garment and see both models’ class probabilities.',
   chapter: 'cnn',
   section: 'classifier',
-  height: 1200,
-  phoneHeight: 2200,
-  embedHeight: 1250,
+  height: 1435,
+  phoneHeight: 2695,
+  embedHeight: 1480,
   schema: cnnTrainerSchema,
   models: ['cnn-trainer'],
   run: {
