@@ -98,8 +98,13 @@ export interface TransformerOptions {
   mlpRatio?: number;
   activation?: ActivationName;
   dropout?: number;
-  /** Default 'learned'. */
-  positional?: PositionalKind;
+  /** Default 'learned'. 'none' adds no position vectors: the model then sees
+   * a set of tokens, and (without the mask) any reordering of the input
+   * reorders its outputs the same way. */
+  positional?: PositionalKind | 'none';
+  /** Each position attends only to itself and earlier ones (default true: a
+   * decoder). Without the mask, position i sees the token it must predict. */
+  causal?: boolean;
 }
 
 export interface TransformerForwardOptions {
@@ -110,7 +115,9 @@ export interface TransformerForwardOptions {
  * Token ids go in as a [B, T] tensor (or a flat array of T ids for B = 1). */
 export class Transformer implements Module {
   readonly tokens: Embedding;
-  readonly positions: PositionalEmbedding;
+  /** null with positional 'none'. */
+  readonly positions: PositionalEmbedding | null;
+  readonly causal: boolean;
   readonly blocks: TransformerBlock[];
   readonly norm: LayerNorm;
   readonly head: Linear;
@@ -127,7 +134,9 @@ export class Transformer implements Module {
     // Small initial embeddings (GPT-2 uses std 0.02): the residual stream
     // starts near zero and each block's contribution is comparable.
     this.tokens = new Embedding(vocabSize, dModel, { rng, std: 0.1 });
-    this.positions = new PositionalEmbedding(options.positional ?? 'learned', context, dModel, { rng, std: 0.1 });
+    const positional = options.positional ?? 'learned';
+    this.positions = positional === 'none' ? null : new PositionalEmbedding(positional, context, dModel, { rng, std: 0.1 });
+    this.causal = options.causal ?? true;
     this.blocks = Array.from(
       { length: layers },
       () => new TransformerBlock({ dModel, heads, rng, mlpRatio: options.mlpRatio, activation: options.activation, dropout: this.dropout }),
@@ -145,11 +154,13 @@ export class Transformer implements Module {
     const batch = ids instanceof Tensor ? ids : tensor(ids, [1, ids.length], this.head.weight.backend);
     if (batch.ndim !== 2) throw new Error(`Transformer: ids must be [batch, time], got ${batch.ndim} axes`);
     const training = options.training ?? false;
-    let x = add(this.tokens.forward(batch), this.positions.forward(batch.shape[1]));
+    if (batch.shape[1] > this.context) throw new Error(`Transformer: ${batch.shape[1]} tokens, context is ${this.context}`);
+    const embedded = this.tokens.forward(batch);
+    let x = this.positions ? add(embedded, this.positions.forward(batch.shape[1])) : embedded;
     x = dropout(x, { p: this.dropout, rng: this.rng, training });
     const attention: Tensor[] = [];
     for (const block of this.blocks) {
-      const { output, weights } = block.forward(x, { causal: true, training });
+      const { output, weights } = block.forward(x, { causal: this.causal, training });
       attention.push(weights);
       x = output;
     }
@@ -174,7 +185,7 @@ export class Transformer implements Module {
   }
 
   private children(): [string, Module & { dispose(): void }][] {
-    return [['tokens', this.tokens], ['positions', this.positions], ...this.blocks.map((b, i): [string, TransformerBlock] => [`blocks.${i}`, b]), ['norm', this.norm], ['head', this.head]];
+    return [['tokens', this.tokens], ...(this.positions ? [['positions', this.positions] as [string, PositionalEmbedding]] : []), ...this.blocks.map((b, i): [string, TransformerBlock] => [`blocks.${i}`, b]), ['norm', this.norm], ['head', this.head]];
   }
 
   parameters(): Tensor[] {

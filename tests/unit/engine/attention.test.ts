@@ -103,6 +103,42 @@ describe('multi-head attention and transformer blocks', () => {
     model.dispose();
   });
 
+  it('without the causal mask, position t sees the tokens after it, and its weights there are not 0', () => {
+    const model = new Transformer({ vocabSize: 7, context: 8, dModel: 8, heads: 2, layers: 2, rng: new Rng(9), causal: false });
+    noGrad(() =>
+      scope(() => {
+        const a = model.forward([1, 2, 3, 4, 5, 6]).toArray();
+        const b = model.forward([1, 2, 3, 0, 0, 0]).toArray();
+        // Every position's output changes when later tokens change: nothing hides the future.
+        expect([0, 1, 2, 3, 4, 5].map((t) => a.slice(t * 7, t * 7 + 7).some((v, j) => v !== b[t * 7 + j]))).toEqual([true, true, true, true, true, true]);
+      }),
+    );
+    const [first] = model.attentionMaps([0, 3, 5, 2]);
+    expect(first[0][1]).toBeGreaterThan(0); // row 0 attends to position 1
+    model.dispose();
+  });
+
+  it("with positional 'none' and no mask, reordering the tokens reorders the outputs: attention alone is equivariant", () => {
+    const tokens = [1, 4, 2, 6, 3];
+    const perm = [3, 0, 4, 1, 2];
+    const run = (positional: 'none' | 'learned') => {
+      const model = new Transformer({ vocabSize: 7, context: 8, dModel: 8, heads: 2, layers: 2, rng: new Rng(12), positional, causal: false });
+      const out = noGrad(() =>
+        scope(() => {
+          const a = model.forward(tokens).toArray();
+          const b = model.forward(perm.map((p) => tokens[p])).toArray();
+          // Output row i of the reordered input should be output row perm[i] of the original.
+          return perm.map((p, i) => Math.max(...Array.from({ length: 7 }, (_, j) => Math.abs(b[i * 7 + j] - a[p * 7 + j]))));
+        }),
+      );
+      expect(model.namedParameters().some(([n]) => n.startsWith('positions'))).toBe(positional === 'learned');
+      model.dispose();
+      return Math.max(...out);
+    };
+    expect(run('none')).toBeLessThan(1e-5);
+    expect(run('learned')).toBeGreaterThan(1e-3); // positions break the symmetry
+  });
+
   it('a decoder returns every layer’s and head’s attention weights', () => {
     const model = new Transformer({ vocabSize: 7, context: 8, dModel: 8, heads: 2, layers: 3, rng: new Rng(10), positional: 'sinusoidal' });
     const maps = model.attentionMaps([0, 3, 5, 2]);

@@ -174,7 +174,7 @@ export const rows: Row[] = [
     'Transformer: token table → positions → block → norm → head',
     (table) => {
       const m = tinyTransformer();
-      let x = add(gather(table, tensor([[1, 3, 0]])), m.positions.forward(3));
+      let x = add(gather(table, tensor([[1, 3, 0]])), m.positions!.forward(3));
       for (const b of m.blocks) x = b.forward(x).output;
       return m.head.forward(m.norm.forward(x));
     },
