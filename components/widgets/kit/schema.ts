@@ -69,13 +69,27 @@ export interface ListParam extends ParamBase<readonly number[]> {
   decimals: number;
 }
 
-export type Param = NumberParam | LogNumberParam | IntegerParam | EnumParam | BooleanParam | PointsParam | ListParam;
+/**
+ * A short text from a fixed alphabet (a word to feed a model). The alphabet
+ * keeps links readable and safe: a space is written `_` in the URL, and no
+ * other character needs escaping.
+ */
+export interface TextParam extends ParamBase<string> {
+  type: 'text';
+  /** Every character a value may hold (lower-case letters and digits at most, and the space). */
+  alphabet: string;
+  maxLength: number;
+}
+
+export type Param = NumberParam | LogNumberParam | IntegerParam | EnumParam | BooleanParam | PointsParam | ListParam | TextParam;
 
 /** The type of a parameter's value: an enum's own values, not just `string`. */
 export type ValueOf<P extends Param> = P extends { type: 'enum'; options: readonly { value: infer V }[] }
   ? V
   : P extends { type: 'boolean' }
     ? boolean
+    : P extends { type: 'text' }
+    ? string
     : P extends { type: 'points' }
       ? readonly (readonly [number, number])[]
       : P extends { type: 'curve' | 'logits' }
@@ -113,6 +127,7 @@ export function defineSchema<const P extends Record<string, Param>>(schema: Widg
   for (const p of Object.values(schema.params)) {
     if (!/^[a-z][a-z0-9]*$/i.test(p.key)) throw new Error(`${schema.name}: bad URL key "${p.key}"`);
     if (p.key === 'v' || keys.has(p.key)) throw new Error(`${schema.name}: URL key "${p.key}" is reserved or repeated`);
+    if (p.type === 'text' && !/^[a-z0-9 ]+$/.test(p.alphabet)) throw new Error(`${schema.name}: a text alphabet holds lower-case letters, digits and the space`);
     keys.add(p.key);
   }
   return schema;
@@ -147,6 +162,8 @@ export function isValid(p: Param, value: unknown): boolean {
             pt[1] <= p.y[1],
         )
       );
+    case 'text':
+      return typeof value === 'string' && value.length <= p.maxLength && [...value].every((c) => p.alphabet.includes(c));
     case 'curve':
     case 'logits':
       return (

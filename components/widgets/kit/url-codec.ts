@@ -3,7 +3,7 @@
  *   ?descent-playground=v.1~fn.ravine~lr.0.02~play.1#descent-playground
  * Pairs are `key.value` joined by `~` (all URL-safe, so links stay readable).
  * Numbers are written exactly (shortest round-trip form), lists as `a_b_c`,
- * points as `x,y_x,y`, booleans as 1/0. Only values that differ from the
+ * points as `x,y_x,y`, booleans as 1/0, texts with `_` for a space. Only values that differ from the
  * defaults (or the schema's linked defaults) are written. Decoding never
  * throws: whatever does not parse, is unknown, or lies outside the schema
  * falls back to the default and yields a notice that the widget shows.
@@ -45,6 +45,8 @@ function encodeValue(p: Param, value: unknown): string {
     case 'curve':
     case 'logits':
       return (value as number[]).map(formatNumber).join('_');
+    case 'text':
+      return (value as string).replaceAll(' ', '_');
   }
 }
 
@@ -72,6 +74,8 @@ function decodeValue(p: Param, token: string): unknown {
       }
       return points;
     }
+    case 'text':
+      return token.replaceAll('_', ' ');
     case 'curve':
     case 'logits': {
       if (token === '') return [];

@@ -183,3 +183,26 @@ describe('linked defaults', () => {
     }
   });
 });
+
+describe('text parameters', () => {
+  const schema = defineSchema({
+    name: 'words',
+    version: 1,
+    params: { probe: { type: 'text', key: 'in', label: 'Input', alphabet: 'abcdefghijklmnopqrstuvwxyz ', maxLength: 12, default: 'emma' } },
+  });
+
+  it('writes a space as _ and reads it back', () => {
+    const encoded = encodeState(schema, { probe: 'anna lee' });
+    expect(encoded).toBe('v.1~in.anna_lee');
+    expect(decodeState(schema, encoded)).toMatchObject({ state: { probe: 'anna lee' }, notices: [] });
+  });
+
+  it('refuses characters outside the alphabet, and texts too long, with a notice', () => {
+    for (const bad of ['v.1~in.Emma', 'v.1~in.abcdefghijklm', 'v.1~in.é', 'v.1~in.a-b']) {
+      const decoded = decodeState(schema, bad);
+      expect(decoded.state.probe, bad).toBe('emma');
+      expect(decoded.notices.length, bad).toBeGreaterThan(0);
+    }
+    expect(isValid(schema.params.probe, '')).toBe(true);
+  });
+});
