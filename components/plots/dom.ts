@@ -49,3 +49,11 @@ export function watchWidth(element: Element, onWidth: (width: number) => void): 
   observer.observe(element);
   return () => observer.disconnect();
 }
+
+/** Draws a pixel picture onto a canvas at one canvas pixel per picture pixel (CSS scales it up). */
+export function putPicture(canvas: HTMLCanvasElement | null | undefined, picture: { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> }): void {
+  if (!canvas) return;
+  if (canvas.width !== picture.width) canvas.width = picture.width;
+  if (canvas.height !== picture.height) canvas.height = picture.height;
+  canvas.getContext('2d')?.putImageData(new ImageData(picture.pixels, picture.width, picture.height), 0, 0);
+}

@@ -13,3 +13,5 @@ export * from './path';
 export * from './scales';
 export * from './scatter';
 export * from './svg';
+export * from './step-chart';
+export * from './tiles';

@@ -6,7 +6,8 @@
  */
 import { TrainingPainter } from '@/components/widgets/kit/painter';
 import { FASHION_CLASSES, FASHION_CLASSES_SHORT } from '@/components/widgets/shared/fashion/classes';
-import { drawAccuracyChart, drawConfusion, drawLossChart, drawProbabilityBars, heatColors, imagePicture, signedColors, tilesPicture, topClass, type Picture } from './draw';
+import { heatColors, putPicture, signedColors, tilesPicture } from '@/components/plots';
+import { drawAccuracyChart, drawConfusion, drawLossChart, drawProbabilityBars, imagePicture, topClass } from './draw';
 import type { CnnTrainerFrame, Prediction } from './model';
 import { MAX_STEPS, type CnnTrainerParams } from './schema';
 
@@ -18,13 +19,6 @@ type Targets = Record<Svgs, SVGGElement> & Record<Canvases, HTMLCanvasElement> &
 const LOSS_EVERY = 20;
 
 const percent = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
-
-function paintPicture(canvas: HTMLCanvasElement | undefined, picture: Picture): void {
-  if (!canvas) return;
-  if (canvas.width !== picture.width) canvas.width = picture.width;
-  if (canvas.height !== picture.height) canvas.height = picture.height;
-  canvas.getContext('2d')?.putImageData(new ImageData(picture.pixels, picture.width, picture.height), 0, 0);
-}
 
 export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams, CnnTrainerFrame> {
   /** What the models make of the reader's drawing (null: nothing drawn, or no run yet). */
@@ -63,11 +57,11 @@ export class CnnTrainerPainter extends TrainingPainter<Targets, CnnTrainerParams
     this.svgFor(t.probeBars, barsKey, () => drawProbabilityBars(FASHION_CLASSES_SHORT, data.cnn.probeProbs, data.mlp.probeProbs));
     if (this.pictured !== data) {
       this.pictured = data;
-      paintPicture(t.filters, tilesPicture(data.filters, 3, 3, 8, { columns: 8, color: signedColors(theme), gapColor: [128, 128, 128] }));
-      paintPicture(t.probe, imagePicture(data.probeImage, theme));
+      putPicture(t.filters, tilesPicture(data.filters, 3, 3, 8, { columns: 8, color: signedColors(theme), gapColor: [128, 128, 128] }));
+      putPicture(t.probe, imagePicture(data.probeImage, theme));
       const heat = heatColors(theme);
-      paintPicture(t.maps1, tilesPicture(data.maps1, 14, 14, 8, { columns: 4, color: heat, gapColor: [128, 128, 128] }));
-      paintPicture(t.maps2, tilesPicture(data.maps2, 7, 7, 16, { columns: 8, color: heat, gapColor: [128, 128, 128] }));
+      putPicture(t.maps1, tilesPicture(data.maps1, 14, 14, 8, { columns: 4, color: heat, gapColor: [128, 128, 128] }));
+      putPicture(t.maps2, tilesPicture(data.maps2, 7, 7, 16, { columns: 8, color: heat, gapColor: [128, 128, 128] }));
     }
     this.readouts(data);
   }

@@ -3,6 +3,7 @@
 import { useStore } from 'zustand';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
+import { TextField } from '@/components/ui/TextField';
 import { Toggle } from '@/components/ui/Toggle';
 import type { StateOf, WidgetSchema } from './schema';
 import type { WidgetStore } from './store';
@@ -34,6 +35,11 @@ export function ParamControl<S extends WidgetSchema>({
       return <Select label={p.label} value={value as string} options={p.options} disabled={disabled} onChange={set} />;
     case 'boolean':
       return <Toggle label={p.label} checked={value as boolean} disabled={disabled} onChange={set} />;
+    case 'text': {
+      // Keep what the alphabet allows (upper case folded down), at most maxLength characters.
+      const keep = (typed: string) => [...typed.toLowerCase()].filter((c) => p.alphabet.includes(c)).join('').slice(0, p.maxLength);
+      return <TextField label={p.label} help={p.help} value={value as string} maxLength={p.maxLength} disabled={disabled} onChange={(typed) => set(keep(typed))} />;
+    }
     default:
       throw new Error(`${schema.name}: parameter "${name}" (${p.type}) needs a widget-specific editor`);
   }
