@@ -48,6 +48,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Layers that look locally and share their weights: the convolution formula, output sizes, receptive fields, pooling, equivariance, and a CNN trained live on Fashion-MNIST beside an MLP of the same size.',
   },
+  {
+    number: 7,
+    slug: 'transformer',
+    title: 'Attention and transformers',
+    summary:
+      'Attention as a soft lookup and why it is scaled by √d; heads, positions and the causal mask; the transformer block; and a tiny transformer trained live on names, on reversal and on your text, with its attention maps forming as it learns.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

@@ -3,6 +3,7 @@
 // content check and the bench:ui scenarios are read from this list
 // (kit/catalog.ts); the worker's models come from the same folders.
 export { default as activationGallery } from './activation-gallery/widget';
+export { default as attentionLab } from './attention-lab/widget';
 export { default as classifier2d } from './classifier-2d/widget';
 export { default as cnnTrainer } from './cnn-trainer/widget';
 export { default as convExplorer } from './conv-explorer/widget';
