@@ -9,9 +9,9 @@ export default defineWidget({
     'A small decoder-only transformer trained in your browser on English first names, on reversing a sequence of digits, or on text you paste; its training and held-out loss against the step with the bigram baseline as the line to beat, the attention weights of every layer and head for an input you type, updated as it learns, samples drawn with a temperature and top-k, and switches for the causal mask and the positional embeddings.',
   chapter: 'transformer',
   section: 'tiny-transformer',
-  height: 1300,
-  phoneHeight: 2400,
-  embedHeight: 1350,
+  height: 965,
+  phoneHeight: 2000,
+  embedHeight: 1010,
   schema: attentionLabSchema,
   models: ['attention-lab'],
   run: {
