@@ -48,6 +48,13 @@ export const chapters: readonly Chapter[] = [
     summary:
       'Layers that look locally and share their weights: the convolution formula, output sizes, receptive fields, pooling, equivariance, and a CNN trained live on Fashion-MNIST beside an MLP of the same size.',
   },
+  {
+    number: 7,
+    slug: 'transformer',
+    title: 'Attention and transformers',
+    summary:
+      'Attention as a soft lookup: a query scores every key, a softmax turns the scores into weights, and the output averages the values; why the scores are divided by √d, and why attention needs positions.',
+  },
 ];
 
 export function chapterFile(chapter: Chapter): string {

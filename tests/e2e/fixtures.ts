@@ -38,6 +38,7 @@ export const ROUTES = [
   { path: 'chapters/mlp/', title: /Neural networks/ },
   { path: 'chapters/autodiff/', title: /Automatic differentiation/ },
   { path: 'chapters/cnn/', title: /Convolutional networks/ },
+  { path: 'chapters/transformer/', title: /Attention and transformers/ },
 ];
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
