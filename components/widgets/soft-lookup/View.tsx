@@ -46,7 +46,7 @@ function WidthSlider({ d, onChange }: { d: number; onChange(d: number): void }) 
         </output>
       </label>
       <input id={id} type="range" min={1} max={D_STEPS.length} step={1} value={position} aria-valuetext={`d = ${d}`} onChange={(e) => onChange(Math.min(D_MAX, Math.max(D_MIN, 2 ** Number(e.target.value))))} />
-      <p className={ui.help}>q and the keys have d coordinates: the 2 you drag, and d − 2 hidden ones.</p>
+      <p className={ui.help}>The 2 coordinates you drag, and d − 2 hidden random ones.</p>
     </div>
   );
 }
@@ -148,16 +148,15 @@ export default function SoftLookup(props: WidgetProps): ReactNode {
   const controls = (
     <>
       <ParamControl schema={softLookupSchema} store={store} name="n" />
-      <WidthSlider d={d} onChange={(next) => setParams({ d: next })} />
+      <div className={styles.stack}>
+        <WidthSlider d={d} onChange={(next) => setParams({ d: next })} />
+        <Button quiet onClick={() => setParams({ seed: (seed + 1) % 1000 })} disabled={d <= 2} data-action="new-hidden">
+          New hidden coordinates
+        </Button>
+      </div>
       <div className={styles.stack}>
         <ParamControl schema={softLookupSchema} store={store} name="scaled" />
         <p className={ui.help}>Off: the scores are the raw dot products q·kᵢ.</p>
-      </div>
-      <div className={styles.stack}>
-        <Button onClick={() => setParams({ seed: (seed + 1) % 1000 })} disabled={d <= 2} data-action="new-hidden">
-          New hidden coordinates
-        </Button>
-        <p className={ui.help}>Seed {seed}: the hidden coordinates are fixed by it and by d.</p>
       </div>
     </>
   );
@@ -226,18 +225,31 @@ export default function SoftLookup(props: WidgetProps): ReactNode {
           </svg>
           output o = Σ aᵢvᵢ
         </li>
-        <li>line to vᵢ and halo round kᵢ: thicker, larger for a larger weight aᵢ</li>
-        <li>dashed: the values’ convex hull, which o never leaves</li>
       </ul>
-      <p className={styles.hint}>Drag any point, or Tab to it and move it with the arrow keys.</p>
+      <p className={styles.hint}>
+        The line to vᵢ and the halo round kᵢ grow with the weight aᵢ. Dashed: the values’ convex hull, which o never leaves. Drag any point, or Tab to it and use the arrow keys.
+      </p>
       <div className={styles.numbers}>
-        <svg
-          ref={painter.ref('weights')}
-          className={styles.weights}
-          viewBox={`0 0 ${WEIGHTS_WIDTH} ${weightsHeight(n)}`}
-          role="img"
-          aria-label={a ? `Weights by position: ${Array.from(a.weights, (x, i) => `${indexed('a', i)} = ${x.toFixed(3)} for ${indexed('k', order[i])}`).join(', ')}` : 'Weights'}
-        />
+        <div className={styles.lookupSide}>
+          <svg
+            ref={painter.ref('weights')}
+            className={styles.weights}
+            viewBox={`0 0 ${WEIGHTS_WIDTH} ${weightsHeight(n)}`}
+            role="img"
+            aria-label={a ? `Weights by position: ${Array.from(a.weights, (x, i) => `${indexed('a', i)} = ${x.toFixed(3)} for ${indexed('k', order[i])}`).join(', ')}` : 'Weights'}
+          />
+          <div className={styles.permute}>
+            <Button onClick={() => setParams({ shift: ((shift % n) + 1) % n })} data-action="permute">
+              Permute the pairs
+            </Button>
+            <p className={styles.readout} aria-live="polite" data-testid="permutation" data-output-difference={a ? a.permutation.outputDifference.toFixed(3) : undefined}>
+              {a ? permutationText(a) : '—'}
+            </p>
+            <p className={styles.readout} data-testid="sequence">
+              {a ? sequenceText(a) : ''}
+            </p>
+          </div>
+        </div>
         <dl className={styles.metrics} aria-live="polite">
           <div>
             <dt>output</dt>
@@ -264,17 +276,6 @@ export default function SoftLookup(props: WidgetProps): ReactNode {
             </dd>
           </div>
         </dl>
-      </div>
-      <div className={styles.permute}>
-        <Button onClick={() => setParams({ shift: ((shift % n) + 1) % n })} data-action="permute">
-          Permute the pairs
-        </Button>
-        <p className={styles.readout} aria-live="polite" data-testid="permutation" data-output-difference={a ? a.permutation.outputDifference.toFixed(3) : undefined}>
-          {a ? permutationText(a) : '—'}
-        </p>
-        <p className={styles.readout} data-testid="sequence">
-          {a ? sequenceText(a) : ''}
-        </p>
       </div>
     </WidgetFrame>
   );

@@ -43,16 +43,39 @@ function plane(xLabel: string, yLabel: string): string {
   );
 }
 
-/** Text beside a point: to its right, or to its left near the right edge. */
-function label(p: Point, lines: { text: string; style: string }[]): string {
+/** Roughly how wide a line of 11px text is. */
+const textWidth = (text: string) => text.length * 6.2;
+
+/**
+ * Text beside a point, on the side `prefer` (away from the query or the
+ * output, whose own label would collide), unless it would leave the plot.
+ */
+function label(p: Point, lines: { text: string; style: string }[], prefer: 'left' | 'right' = 'right'): string {
   const [px, py] = toPixel(p);
-  const left = px > innerRect(PANEL).right - 90;
-  const tx = left ? px - 11 : px + 11;
+  const r = innerRect(PANEL);
+  const width = Math.max(...lines.map((line) => textWidth(line.text))) + 11;
+  const left = prefer === 'left' ? px - width >= r.left - 6 : px + width > r.right + 6;
+  const tx = left ? px - 10 : px + 10;
   const top = py - ((lines.length - 1) * 12) / 2 + 4;
-  return lines
-    .map((line, k) => el('text', { x: tx, y: top + k * 12, 'text-anchor': left ? 'end' : 'start', style: `${FONT};${line.style};paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round` }, esc(line.text)))
-    .join('');
+  return lines.map((line, k) => text(tx, top + k * 12, line.text, line.style, left ? 'end' : 'start')).join('');
 }
+
+/** One line of 11px text with a halo of the page colour, so it reads over lines and dots. */
+function text(tx: number, ty: number, content: string, style: string, anchor: 'start' | 'middle' | 'end'): string {
+  return el('text', { x: tx, y: ty, 'text-anchor': anchor, style: `${FONT};${style};paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round` }, esc(content));
+}
+
+/** A line centred under a point (over it at the bottom edge), kept inside the plot. */
+function under(p: Point, content: string): string {
+  const [px, py] = toPixel(p);
+  const r = innerRect(PANEL);
+  const half = textWidth(content) / 2;
+  const tx = Math.min(r.right - half, Math.max(r.left + half, px));
+  return text(tx, py + 19 <= r.bottom - 2 ? py + 19 : py - 11, content, 'fill:var(--text)', 'middle');
+}
+
+/** Which side of `from` a label goes to keep clear of `away`. */
+const sideAwayFrom = (from: Point, away: Point | null): 'left' | 'right' => (away && from[0] < away[0] ? 'left' : 'right');
 
 /** A filled dot with a rim of the page colour. */
 function dot(p: Point, color: string, extra: Record<string, string | number>): string {
@@ -83,7 +106,8 @@ function queryMark(q: Point): string {
   }
   const s = 7;
   out += el('polygon', { points: `${num(qx)},${num(qy - s)} ${num(qx + s)},${num(qy)} ${num(qx)},${num(qy + s)} ${num(qx - s)},${num(qy)}`, class: 'query', style: 'fill:var(--text);stroke:var(--bg);stroke-width:1.5' });
-  return out + label(q, [{ text: 'q', style: 'fill:var(--text);font-weight:700' }]);
+  // The label on the far side from the origin, clear of the arrow.
+  return out + text(qx, qy > oy ? qy + 19 : qy - 11, 'q', 'fill:var(--text);font-weight:700', 'middle');
 }
 
 export function drawKeySpace(state: KeySpaceState): string {
@@ -100,9 +124,8 @@ export function drawKeySpace(state: KeySpaceState): string {
     }
     dots += dot(k, color, { class: 'key', 'data-pair': j });
     const s = state.scores?.[j];
-    const lines = [{ text: indexed('k', j), style: `fill:${color};font-weight:700` }];
-    if (a !== undefined && s !== undefined) lines.push({ text: `s ${signed(s)} · a ${a.toFixed(2)}`, style: 'fill:var(--text)' });
-    labels += label(k, lines);
+    labels += label(k, [{ text: indexed('k', j), style: `fill:${color};font-weight:700` }], sideAwayFrom(k, state.query));
+    if (a !== undefined && s !== undefined) labels += under(k, `s ${signed(s)} · a ${a.toFixed(2)}`);
   });
   return plane('key plane: coordinates 1 and 2', state.scaled ? 's = q·kᵢ/√d, a = weight' : 's = q·kᵢ (not divided), a = weight') + el('g', { class: 'halos' }, halos) + el('g', { class: 'keys' }, dots) + queryMark(state.query) + labels;
 }
@@ -152,13 +175,13 @@ export function drawValueSpace(state: ValueSpaceState): string {
   let labels = '';
   state.values.forEach((v, j) => {
     out += dot(v, classColor(j), { class: 'value', 'data-pair': j });
-    labels += label(v, [{ text: indexed('v', j), style: `fill:${classColor(j)};font-weight:700` }]);
+    labels += label(v, [{ text: indexed('v', j), style: `fill:${classColor(j)};font-weight:700` }], sideAwayFrom(v, o));
   });
   if (o) {
     const [ox, oy] = toPixel(o);
     out += el('circle', { cx: ox, cy: oy, r: 7, class: 'output', style: 'fill:var(--bg);stroke:var(--text);stroke-width:2' });
     out += el('path', { d: `M${num(ox - 4.5)},${num(oy)}h9M${num(ox)},${num(oy - 4.5)}v9`, style: 'stroke:var(--text);stroke-width:2' });
-    labels += label(o, [{ text: 'o', style: 'fill:var(--text);font-weight:700' }]);
+    labels += text(ox, oy - 12, 'o', 'fill:var(--text);font-weight:700', 'middle');
   }
   return out + labels;
 }
