@@ -13,6 +13,7 @@ export { default as fitALine } from './fit-a-line/widget';
 export { default as graphTrace } from './graph-trace/widget';
 export { default as lossSurface } from './loss-surface/widget';
 export { default as playground } from './playground/widget';
+export { default as softLookup } from './soft-lookup/widget';
 export { default as softmaxTemperature } from './softmax-temperature/widget';
 export { default as tapeViewer } from './tape-viewer/widget';
 export { default as universalBins } from './universal-bins/widget';

@@ -117,7 +117,8 @@ export class Transformer implements Module {
   readonly tokens: Embedding;
   /** null with positional 'none'. */
   readonly positions: PositionalEmbedding | null;
-  readonly causal: boolean;
+  /** Settable: the lab measures a model trained without the mask as it must generate, with it. */
+  causal: boolean;
   readonly blocks: TransformerBlock[];
   readonly norm: LayerNorm;
   readonly head: Linear;
