@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/Button';
 import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import layout from '@/components/widgets/kit/layout.module.css';
+import { LineKey } from '@/components/widgets/kit/LineKey';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetAlert, WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
@@ -14,21 +15,6 @@ import { attentionLabSchema, MAX_TEXT } from './schema';
 import { textProblem } from './text-check';
 import widget from './widget';
 import styles from './styles.module.css';
-
-function Key({ lines, peeking }: { lines: boolean; peeking: boolean }) {
-  return (
-    <ul className={styles.key} aria-label="Lines of the charts">
-      {chartKey({ bigramLoss: lines ? 0 : null, peeking: peeking ? new Float32Array(0) : null }).map((k) => (
-        <li key={k.label}>
-          <svg width="22" height="8" aria-hidden="true">
-            <line x1="1" x2="21" y1="4" y2="4" style={{ stroke: k.color }} strokeWidth="2.5" strokeDasharray={k.dash} />
-          </svg>
-          {k.label}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export default function AttentionLab(props: WidgetProps): ReactNode {
   const text = useRef('');
@@ -69,7 +55,7 @@ export default function AttentionLab(props: WidgetProps): ReactNode {
     <WidgetFrame widget={w} lossLabel="training loss" controls={controls} stickyRun>
       <div className={`${layout.split} ${styles.layout}`}>
         <div className={styles.column}>
-          <Key lines={lines} peeking={!params.causal} />
+          <LineKey label="Lines of the charts" entries={chartKey({ bigramLoss: lines ? 0 : null, peeking: params.causal ? null : new Float32Array(0) })} />
           <svg viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label={lines ? 'Training loss, held-out loss and the bigram baseline against the step' : 'Training loss against the step'}>
             <g ref={painter.ref('loss')} />
           </svg>

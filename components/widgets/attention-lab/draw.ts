@@ -4,7 +4,8 @@
  * (query, key) pair, scaled up by CSS with the tokens written beside it.
  */
 import { heatColors, plotBox, stepChartSvg, tilesPicture, yScale, type Picture, type PlotBox, type StepSeries, type Theme } from '@/components/plots';
-import { EVAL_EVERY, LOSS_EVERY, type AttentionLabFrame, type AttentionMaps } from './model';
+import type { AttentionLabFrame, AttentionMaps } from './model';
+import { EVAL_EVERY, LOSS_EVERY } from './schema';
 
 export const CHART_BOX: PlotBox = plotBox(420, 200, { top: 12, right: 14, bottom: 36, left: 48 });
 

@@ -33,12 +33,8 @@ import {
 } from '@/engine';
 import { defineModel } from '@/workers/model';
 import { corpusOf, probeTokens, type LineCorpus, type ReverseCorpus } from './corpus';
-import type { TaskName } from './schema';
+import { EVAL_EVERY, LOSS_EVERY, type TaskName } from './schema';
 
-/** Steps between two measurements on held-out data. */
-export const EVAL_EVERY = 100;
-/** Training losses are averaged over this many steps per point. */
-export const LOSS_EVERY = 10;
 const MAPS_EVERY_MS = 100;
 const SAMPLES_EVERY_MS = 1000;
 const SAMPLES = 6;

@@ -6,6 +6,10 @@ export type TaskName = 'names' | 'reverse' | 'text';
 export const MAX_STEPS = 6000;
 /** Symbols of the reversal task: the digits 0–7 (the separator is shown as |). */
 export const REVERSE_ALPHABET = 8;
+/** Steps between two measurements on held-out data. */
+export const EVAL_EVERY = 100;
+/** Training losses are averaged over this many steps per point. */
+export const LOSS_EVERY = 10;
 /** Longest pasted text (characters). */
 export const MAX_TEXT = 100_000;
 

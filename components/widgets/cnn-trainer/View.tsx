@@ -4,6 +4,7 @@ import { useCallback, useRef, type ReactNode } from 'react';
 import ui from '@/components/ui/controls.module.css';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import layout from '@/components/widgets/kit/layout.module.css';
+import { LineKey } from '@/components/widgets/kit/LineKey';
 import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
@@ -18,21 +19,6 @@ import styles from './styles.module.css';
 
 /** How often a drawing in progress is sent to the models. */
 const DRAW_THROTTLE_MS = 80;
-
-function Key() {
-  return (
-    <ul className={styles.key} aria-label="Lines">
-      {(['cnn', 'mlp'] as const).map((m) => (
-        <li key={m}>
-          <svg width="22" height="8" aria-hidden="true">
-            <line x1="1" x2="21" y1="4" y2="4" style={{ stroke: MODEL_STYLE[m].color }} strokeWidth="2.5" strokeDasharray={MODEL_STYLE[m].dash} />
-          </svg>
-          {MODEL_STYLE[m].label}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export default function CnnTrainer(props: WidgetProps): ReactNode {
   const w = useTrainingWidget(widget, props, { painter: (params) => new CnnTrainerPainter(params) });
@@ -75,7 +61,7 @@ export default function CnnTrainer(props: WidgetProps): ReactNode {
     <WidgetFrame widget={w} lossLabel="CNN loss" controls={controls} stickyRun>
       <div className={`${layout.split} ${styles.layout}`}>
         <div className={styles.column}>
-          <Key />
+          <LineKey entries={[MODEL_STYLE.cnn, MODEL_STYLE.mlp]} />
           <svg viewBox={`0 0 ${ACCURACY_BOX.width} ${ACCURACY_BOX.height}`} role="img" aria-label="Test accuracy of the CNN and the MLP on 2,000 test images against the training step">
             <g ref={painter.ref('accuracy')} />
           </svg>

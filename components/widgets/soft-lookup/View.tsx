@@ -18,6 +18,7 @@ import { SoftLookupPainter } from './painter';
 import { entropyText, hiddenText, isOneHot, permutationText, sequenceText, spreadAside } from './readouts';
 import { softLookupSchema, type SoftLookupParams } from './schema';
 import widget from './widget';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import styles from './styles.module.css';
 
 /** A draggable point: the query, or pair j's key or value. */
@@ -250,16 +251,16 @@ export default function SoftLookup(props: WidgetProps): ReactNode {
             </p>
           </div>
         </div>
-        <dl className={styles.metrics} aria-live="polite">
+        <dl className={metrics.metrics} aria-live="polite">
           <div>
             <dt>output</dt>
             <dd data-metric="output">{a ? `o = Σ aᵢvᵢ = ${xy(a.output)}` : '—'}</dd>
-            <dd className={styles.aside}>with aᵢ = softmax({scoreName})ᵢ</dd>
+            <dd className={metrics.aside}>with aᵢ = softmax({scoreName})ᵢ</dd>
           </div>
           <div>
             <dt>entropy of the weights H</dt>
             <dd data-metric="entropy">{a ? entropyText(a.entropy) : '—'}</dd>
-            <dd className={styles.aside}>
+            <dd className={metrics.aside}>
               of at most log n = {Math.log(n).toFixed(3)}
               {a && isOneHot(a.weights) ? '; one-hot: one weight is above 0.99' : ''}
             </dd>
@@ -267,11 +268,11 @@ export default function SoftLookup(props: WidgetProps): ReactNode {
           <div>
             <dt>spread of the scores σ</dt>
             <dd data-metric="spread">{a ? a.spread.toFixed(2) : '—'}</dd>
-            <dd className={styles.aside}>{spreadAside(d, scaled)}</dd>
+            <dd className={metrics.aside}>{spreadAside(d, scaled)}</dd>
           </div>
           <div>
             <dt>hidden</dt>
-            <dd className={styles.plain} data-metric="hidden">
+            <dd className={metrics.plain} data-metric="hidden">
               {hiddenText(d, seed)}
             </dd>
           </div>

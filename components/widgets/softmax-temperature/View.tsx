@@ -18,6 +18,7 @@ import { limitReached, NaiveTable } from './readouts';
 import { LOGIT_LIMIT, softmaxSchema } from './schema';
 import widget from './widget';
 import layout from '@/components/widgets/kit/layout.module.css';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import styles from './styles.module.css';
 
 const clampLogit = (v: number) => Math.round(Math.min(LOGIT_LIMIT, Math.max(-LOGIT_LIMIT, v)) * 100) / 100;
@@ -145,11 +146,11 @@ export default function SoftmaxTemperature(props: WidgetProps): ReactNode {
               <LogitInput key={i} index={i} value={z} onChange={(v) => setLogit(i, v)} />
             ))}
           </div>
-          <dl className={styles.metrics} aria-live="polite">
+          <dl className={metrics.metrics} aria-live="polite">
             <div>
               <dt>entropy H</dt>
               <dd data-metric="entropy">{report ? `${report.entropy.toFixed(3)} nats` : '—'}</dd>
-              <dd className={styles.aside}>of at most log K = {Math.log(K).toFixed(3)}</dd>
+              <dd className={metrics.aside}>of at most log K = {Math.log(K).toFixed(3)}</dd>
             </div>
             <div>
               <dt>largest probability</dt>
