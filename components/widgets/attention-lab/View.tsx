@@ -38,7 +38,7 @@ export default function AttentionLab(props: WidgetProps): ReactNode {
   const controls = (
     <>
       <ParamControl schema={attentionLabSchema} store={store} name="task" />
-      {params.task === 'reverse' ? <ParamControl schema={attentionLabSchema} store={store} name="length" /> : null}
+      {params.task === 'reverse' ? <ParamControl schema={attentionLabSchema} store={store} name="length" /> : <ParamControl schema={attentionLabSchema} store={store} name="context" />}
       <ParamControl schema={attentionLabSchema} store={store} name="layers" />
       <ParamControl schema={attentionLabSchema} store={store} name="heads" />
       <ParamControl schema={attentionLabSchema} store={store} name="width" />
@@ -95,7 +95,7 @@ export default function AttentionLab(props: WidgetProps): ReactNode {
           {params.task === 'text' ? (
             <section aria-label="Your text" className={styles.paste}>
               <label className={ui.label} htmlFor="attention-lab-text">
-                Paste text (up to {MAX_TEXT.toLocaleString('en')} characters; each line is one example, long lines are cut)
+                Paste text (up to {MAX_TEXT.toLocaleString('en')} characters; each line is one example, cut into pieces of at most L characters)
               </label>
               <textarea id="attention-lab-text" className={ui.input} rows={5} value={draft} onChange={(e) => setDraft(e.target.value)} />
               <Button onClick={useText} data-action="use-text">

@@ -7,8 +7,6 @@ import { BigramModel, CharTokenizer, firstNames, sequenceTask, type SequenceTask
 import { REVERSE_ALPHABET, type TaskName } from './schema';
 import { textLines, textProblem } from './text-check';
 
-/** Names are at most 15 letters: 16 inputs hold <s> and every letter. */
-export const LINE_CONTEXT = 16;
 /** Smoothing values tried for the bigram; the best on validation is kept (the baseline's most favourable choice). */
 const BIGRAM_SMOOTHING = [1, 0.3, 0.1, 0.03, 0.01];
 
@@ -31,15 +29,23 @@ export interface ReverseCorpus {
 
 export type Corpus = LineCorpus | ReverseCorpus;
 
-function lineCorpus(train: string[], validation: string[], tokenizer: CharTokenizer): LineCorpus {
-  const encode = (lines: string[]) => lines.map((l) => tokenizer.encode(l));
+/**
+ * Lines encoded and cut to what a context of `context` inputs can read:
+ * [<s>, c₁ … c_context] (the end token only when the line fits). The
+ * bigram is fitted and measured on the same cut lines, so the two losses
+ * count the same predictions.
+ */
+function lineCorpus(train: string[], validation: string[], tokenizer: CharTokenizer, context: number): LineCorpus {
+  const encode = (lines: string[]) => lines.map((l) => tokenizer.encode(l).slice(0, context + 1));
   const trainIds = encode(train);
   const validationIds = encode(validation);
   const bigramLoss = Math.min(...BIGRAM_SMOOTHING.map((alpha) => new BigramModel(tokenizer.vocabSize, trainIds, alpha).loss(validationIds)));
-  return { kind: 'lines', tokenizer, train: trainIds, validation: validationIds, bigramLoss, context: LINE_CONTEXT };
+  return { kind: 'lines', tokenizer, train: trainIds, validation: validationIds, bigramLoss, context };
 }
 
-export function corpusOf(task: TaskName, options: { length: number; text: string; seed: number }): Corpus {
+/** Names are at most 15 letters: a context of 16 reads every one whole. */
+export function corpusOf(task: TaskName, options: { length: number; text: string; context?: number }): Corpus {
+  const context = options.context ?? 16;
   if (task === 'reverse') {
     const t = sequenceTask('reverse', { length: options.length, alphabet: REVERSE_ALPHABET, train: 4000, test: 200, seed: 7 });
     return { kind: 'reverse', task: t, context: t.sequenceLength };
@@ -47,16 +53,16 @@ export function corpusOf(task: TaskName, options: { length: number; text: string
   if (task === 'names') {
     // The split is fixed (seed 1), so every run is measured on the same 842 held-out names.
     const data = firstNames({ seed: 1 });
-    return lineCorpus(data.train, data.validation, data.tokenizer);
+    return lineCorpus(data.train, data.validation, data.tokenizer, context);
   }
   const problem = textProblem(options.text);
   if (problem) throw new Error(problem);
-  const lines = textLines(options.text.toLowerCase(), LINE_CONTEXT - 1);
-  if (lines.length < 10) throw new Error(`The text has ${lines.length} non-empty line${lines.length === 1 ? '' : 's'} of at most ${LINE_CONTEXT - 1} characters once cut; the lab needs at least 10.`);
+  const lines = textLines(options.text.toLowerCase(), context);
+  if (lines.length < 10) throw new Error(`The text has ${lines.length} non-empty line${lines.length === 1 ? '' : 's'} once cut into pieces of ${context} characters; the lab needs at least 10.`);
   // Every tenth line is held out for validation.
   const validation = lines.filter((_, i) => i % 10 === 9);
   const train = lines.filter((_, i) => i % 10 !== 9);
-  return lineCorpus(train, validation, CharTokenizer.fromTexts(lines));
+  return lineCorpus(train, validation, CharTokenizer.fromTexts(lines), context);
 }
 
 /** The probe as token ids: for lines, <s> then every known character; for reversal, the digits, the separator and the answer so far. */

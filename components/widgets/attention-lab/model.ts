@@ -45,6 +45,8 @@ export interface AttentionLabConfig {
   text: string;
   /** Digits per reversal example. */
   length: number;
+  /** Inputs the model reads at most (names and text; reversal reads 2·length). */
+  context: number;
   layers: number;
   heads: number;
   width: number;
@@ -167,7 +169,7 @@ export function mirrorHead(maps: AttentionMaps, n: number): MirrorHead {
 }
 
 export function buildAttentionLab(config: AttentionLabConfig, seed: number) {
-  const corpus = corpusOf(config.task, { length: config.length, text: config.text, seed });
+  const corpus = corpusOf(config.task, { length: config.length, text: config.text, context: config.context });
   const vocabulary = corpus.kind === 'lines' ? corpus.tokenizer.vocabSize : corpus.task.vocabSize;
   const model = new Transformer({
     vocabSize: vocabulary,

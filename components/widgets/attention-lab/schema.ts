@@ -52,6 +52,17 @@ export const attentionLabSchema = defineSchema({
       default: '32',
     },
     length: { type: 'integer', key: 'n', label: 'Digits to reverse', min: 3, max: 8, default: 6 },
+    context: {
+      type: 'enum',
+      key: 'ctx',
+      label: 'Context L (characters read at most)',
+      options: [
+        { value: '8', label: '8' },
+        { value: '16', label: '16' },
+        { value: '24', label: '24' },
+      ],
+      default: '16',
+    },
     causal: { type: 'boolean', key: 'mask', label: 'Causal mask (each position sees only earlier ones)', default: true },
     positions: { type: 'boolean', key: 'pos', label: 'Positional embeddings', default: true },
     lr: { type: 'log-number', key: 'lr', label: 'Learning rate η (Adam)', min: 0.0003, max: 0.03, default: 0.003 },

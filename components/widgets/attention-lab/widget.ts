@@ -20,6 +20,7 @@ export default defineWidget({
       task: p.task,
       text: p.task === 'text' ? text : '',
       length: p.length,
+      context: Number(p.context),
       layers: p.layers,
       heads: Number(p.heads),
       width: Number(p.width),

@@ -10,7 +10,7 @@ import { textLines, textProblem } from '@/components/widgets/attention-lab/text-
 import { flavoursHere, wasmBackend } from '../engine-wasm/wasm-files';
 
 const base: AttentionLabConfig = {
-  task: 'names', text: '', length: 6, layers: 2, heads: 4, width: 32, causal: true, positions: true,
+  task: 'names', text: '', length: 6, context: 16, layers: 2, heads: 4, width: 32, causal: true, positions: true,
   lr: 0.003, temperature: 1, topK: 0, probe: 'emma', batch: 16, maxSteps: 6000,
 };
 
@@ -86,6 +86,17 @@ describe('attention-lab', () => {
     run.dispose();
   });
 
+  it('a shorter context cuts every name, for the model and the bigram alike', () => {
+    const corpus = corpusOf('names', { length: 6, text: '', context: 8 });
+    if (corpus.kind !== 'lines') throw new Error('names are lines');
+    expect(Math.max(...corpus.train.map((s) => s.length))).toBe(9);
+    expect(probeTokens(corpus, 'emmanuelle').labels).toEqual(['<s>', 'e', 'm', 'm', 'a', 'n', 'u', 'e']);
+    const run = buildAttentionLab({ ...base, context: 8, probe: 'emmanuelle' }, 1);
+    run.step();
+    expect(run.snapshot().maps!.length).toBe(8);
+    run.dispose();
+  });
+
   it('checks pasted text before training on it', () => {
     expect(textProblem('')).toMatch(/empty/);
     expect(textProblem('   \n ')).toMatch(/empty/);
@@ -95,8 +106,8 @@ describe('attention-lab', () => {
     expect(textProblem('x'.repeat(100_001))).toMatch(/at most 100,000/);
     expect(textProblem('hello\nworld')).toBeNull();
     expect(textLines('  one two \n\n' + 'x'.repeat(20), 15)).toEqual(['one two', 'x'.repeat(15), 'x'.repeat(5)]);
-    expect(() => corpusOf('text', { length: 6, text: 'a b\nc d', seed: 1 })).toThrow(/at least 10/);
-    const corpus = corpusOf('text', { length: 6, text: Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n'), seed: 1 });
+    expect(() => corpusOf('text', { length: 6, text: 'a b\nc d' })).toThrow(/at least 10/);
+    const corpus = corpusOf('text', { length: 6, text: Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n') });
     expect(corpus.kind).toBe('lines');
     // Characters the text does not have are left out of the probe.
     expect(probeTokens(corpus, 'line z9').labels).toEqual(['<s>', 'l', 'i', 'n', 'e', '␣', '9']);
