@@ -207,8 +207,8 @@ describe('temperature', () => {
 });
 
 describe('the logsumexp trick', () => {
-  it('logsumexp(z) = m + log Σ e^{z_j − m}, between max and max + log K', () => {
-    printed('\\operatorname{logsumexp}(z) = m + \\log \\sum_j e^{z_j - m}', '\\mathrm{softmax}(z)_k = e^{z_k - \\operatorname{logsumexp}(z)}');
+  it('logsumexp(z) = z_max + log Σ e^{z_j − z_max}, between max and max + log K', () => {
+    printed('\\operatorname{logsumexp}(z) = z_{\\max} + \\log \\sum_j e^{z_j - z_{\\max}}', '\\mathrm{softmax}(z)_k = e^{z_k - \\operatorname{logsumexp}(z)}');
     const z = [4, -2, 1.5];
     const m = 4;
     const lse = logsumexp(tensor(z)).item();
