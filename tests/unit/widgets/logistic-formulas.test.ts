@@ -257,7 +257,7 @@ describe('the logsumexp trick', () => {
 
 describe('calibration', () => {
   it('ECE = Σ (n_b/n)|freq_b − conf_b| on B equal bins', () => {
-    printed('\\mathrm{ECE} = \\sum_{b=1}^{B} \\frac{n_b}{n}\\, \\big|\\, \\mathrm{freq}_b - \\mathrm{conf}_b \\,\\big|');
+    printed('\\mathrm{ECE} = \\sum_{u=1}^{B} \\frac{n_u}{n}\\, \\big|\\, \\mathrm{freq}_u - \\mathrm{conf}_u \\,\\big|');
     // Two bins (B = 2): [0.2, 0.4] with labels [0, 1] and [0.9, 0.7, 0.8] with labels [1, 1, 0].
     const probs = [0.2, 0.4, 0.9, 0.7, 0.8];
     const labels = [0, 1, 1, 1, 0];
