@@ -1,11 +1,41 @@
-// The answers printed in chapters 6 and 7's exercises, recomputed with the
+// The answers printed in the chapters' exercises, recomputed with the
 // engine: a changed number in the text, or in the engine, fails here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conv2d, Conv2d, parameterCount, Rng, scope, softmax, tensor, zeros } from '@/engine';
+import { conv2d, Conv2d, leastSquares, logsumexp, MLP, parameterCount, Rng, scope, sigmoid, softmax, tensor, zeros } from '@/engine';
 
 const chapter = (file: string) => readFileSync(path.join(import.meta.dirname, '../../content', file), 'utf8');
+
+describe("chapters 1–4's exercises", () => {
+  it('chapter 1: from θ₀ = 1 on ½·4·θ² with η = 0.2, three steps leave 0.008', () => {
+    let theta = 1;
+    for (let t = 0; t < 3; t++) theta -= 0.2 * 4 * theta;
+    expect(theta).toBeCloseTo(0.008, 12);
+    expect(chapter('01-learning.mdx')).toContain('$0.2^3 = 0.008$');
+  });
+
+  it('chapter 2: the least-squares line through (0, 0), (1, 1), (2, 1) is w = 1/2, b = 1/6', () => {
+    const fit = leastSquares([0, 1, 2], [0, 1, 1], 1);
+    expect(fit.weights[0]).toBeCloseTo(0.5, 10);
+    expect(fit.intercept).toBeCloseTo(1 / 6, 10);
+  });
+
+  it('chapter 3: σ(ln 3) = 3/4, softmax(1, 2, 3), logsumexp(1000, 1000) = 1000 + ln 2', () => {
+    scope(() => {
+      expect(sigmoid(tensor([Math.log(3)])).item()).toBeCloseTo(0.75, 6);
+      expect(Array.from(softmax(tensor([1, 2, 3]), 0).toArray(), (v) => v.toFixed(3))).toEqual(['0.090', '0.245', '0.665']);
+      expect(logsumexp(tensor([1000, 1000]), 0).item()).toBeCloseTo(1000.693, 2);
+    });
+    expect(chapter('03-logistic.mdx')).toContain('$(0.090, 0.245, 0.665)$');
+  });
+
+  it('chapter 4: a 2–8–8–1 network has 105 weights', () => {
+    const net = new MLP({ sizes: [2, 8, 8, 1], rng: new Rng(1) });
+    expect(parameterCount(net)).toBe(105);
+    net.dispose();
+  });
+});
 
 describe("chapter 6's exercises", () => {
   const text = chapter('06-cnn.mdx');
