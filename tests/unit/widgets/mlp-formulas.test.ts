@@ -294,8 +294,8 @@ describe('universal approximation with bins', () => {
 
 describe('the playground’s losses', () => {
   it('prints cross-entropy and the squared error of the probabilities, as the engine computes them', () => {
-    const block = printed('\\mathcal{L}_{\\mathrm{CE}} = \\frac{1}{n} \\sum_{i=1}^{n} \\Big( \\log \\sum_{k=1}^{C} e^{z_{ik}} - z_{i y_i} \\Big)');
-    expect(block).toContain(bare('\\mathcal{L}_{\\mathrm{sq}} = \\frac{1}{n} \\sum_{i=1}^{n} \\sum_{k=1}^{C} \\big( p_{ik} - [y_i = k] \\big)^2'));
+    const block = printed('\\mathcal{L}_{\\mathrm{CE}} = \\frac{1}{n} \\sum_{i=1}^{n} \\Big( \\log \\sum_{k=1}^{K} e^{z_{ik}} - z_{i y_i} \\Big)');
+    expect(block).toContain(bare('\\mathcal{L}_{\\mathrm{sq}} = \\frac{1}{n} \\sum_{i=1}^{n} \\sum_{k=1}^{K} \\big( p_{ik} - [y_i = k] \\big)^2'));
     const z = [
       [2, -1, 0.5],
       [-0.3, 0.1, 4],
