@@ -10,7 +10,7 @@ export default defineWidget({
   chapter: 'transformer',
   section: 'tiny-transformer',
   height: 965,
-  phoneHeight: 1610,
+  phoneHeight: 2000,
   embedHeight: 1010,
   schema: attentionLabSchema,
   models: ['attention-lab'],
