@@ -14,6 +14,7 @@ import { AttentionLabPainter } from './painter';
 import { attentionLabSchema, MAX_TEXT } from './schema';
 import { textProblem } from './text-check';
 import widget from './widget';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import styles from './styles.module.css';
 
 export default function AttentionLab(props: WidgetProps): ReactNode {
@@ -64,7 +65,7 @@ export default function AttentionLab(props: WidgetProps): ReactNode {
               <g ref={painter.ref('accuracy')} />
             </svg>
           )}
-          <table ref={painter.ref('readout')} className={styles.readout}>
+          <table ref={painter.ref('readout')} className={metrics.figures}>
             <tbody>
               <tr>
                 <th scope="row">{lines ? 'held-out loss (nats per character)' : 'held-out token accuracy'}</th>

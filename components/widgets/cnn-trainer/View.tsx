@@ -15,6 +15,7 @@ import { CnnTrainerPainter } from './painter';
 import { SampleStrip } from './SampleStrip';
 import { cnnTrainerSchema } from './schema';
 import widget from './widget';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import styles from './styles.module.css';
 
 /** How often a drawing in progress is sent to the models. */
@@ -68,7 +69,7 @@ export default function CnnTrainer(props: WidgetProps): ReactNode {
           <svg viewBox={`0 0 ${LOSS_BOX.width} ${LOSS_BOX.height}`} role="img" aria-label="Training loss of the CNN and the MLP against the step">
             <g ref={painter.ref('loss')} />
           </svg>
-          <table ref={painter.ref('readout')} className={styles.readout}>
+          <table ref={painter.ref('readout')} className={metrics.figures}>
             <thead>
               <tr>
                 <td />
