@@ -62,6 +62,8 @@ test.describe('graph-trace', () => {
     const x2 = w.getByRole('spinbutton', { name: 'x₂' });
     await x2.fill('1');
     await expect(page).toHaveURL(/in\.2_1/);
+    // The worker's new trace is in once its finite differences are (a pass stepped before it lands is reset by it).
+    await expect(w.locator('tr[data-weight="x₁"] [data-cell="finite"]')).toHaveText('1.5');
     await w.getByRole('button', { name: 'Whole backward pass' }).focus();
     await page.keyboard.press('Enter');
     // x̄₁ = 1/2 + 1 at (2, 1).
