@@ -5,7 +5,7 @@ const backendOf = (page: import('@playwright/test').Page) => page.evaluate(() =>
 
 test('the worker trains with the best wasm build Chromium validates', async ({ page }) => {
   await page.goto('chapters/learning/#descent-playground');
-  await expect(page.locator('[data-widget="descent-playground"] .contours path').first()).toBeAttached();
+  await expect(page.locator('[data-widget-id="descent-playground"] .contours path').first()).toBeAttached();
   expect(await backendOf(page)).toBe('wasm-relaxed');
 });
 
@@ -15,7 +15,7 @@ for (const [choice, name] of [
 ] as const) {
   test(`?backend=${choice} forces ${name}, and the widget still trains`, async ({ page }) => {
     await page.goto(`chapters/learning/?backend=${choice}&descent-playground=v.1~sp.200#descent-playground`);
-    const widget = page.locator('[data-widget="descent-playground"]');
+    const widget = page.locator('[data-widget-id="descent-playground"]');
     await expect(widget.locator('.contours path').first()).toBeAttached();
     expect(await backendOf(page)).toBe(name);
     await widget.getByRole('button', { name: 'Step' }).click();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectPlayAndPauseByKeyboard, expectSameLossInTwoFreshRuns, seriousViolations } from './fixtures';
 
 const CHAPTER = 'chapters/learning/';
-const widget = (page: Page) => page.locator('[data-widget="descent-playground"]');
+const widget = (page: Page, id = 'descent-playground') => page.locator(`[data-widget-id="${id}"]`);
 const step = async (page: Page) => Number(await widget(page).getAttribute('data-step'));
 const loss = async (page: Page) => Number(await widget(page).getAttribute('data-loss'));
 
@@ -185,4 +185,20 @@ test.describe('reduced motion', () => {
     await widget(page).getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => step(page)).toBeGreaterThan(20);
   });
+});
+
+test('chapter 1’s ravine instance: κ = 100 printed, 100 steps, and the table reads the 15% the text predicts', async ({ page }) => {
+  await page.goto(`${CHAPTER}?ravine-kappa-100=v.1~fn.ravine~k.100~lr.0.019~alr.0.05~n.100~sp.1000#ravine-kappa-100`);
+  const ravine = widget(page, 'ravine-kappa-100');
+  await expect(ravine).toHaveAttribute('data-run-state', 'idle');
+  await expect(ravine).toContainText('½(θ₁² + 100θ₂²)');
+  await expect(ravine.getByRole('slider', { name: 'Ravine’s condition number κ' })).toHaveAttribute('aria-valuetext', '100');
+  await ravine.getByRole('button', { name: 'Play' }).click();
+  await expect(ravine).toHaveAttribute('data-step', '100', { timeout: 20_000 });
+  await expect(ravine.locator('[data-part="steps"]')).toHaveText('after step 100');
+  // θ₁ = −1.8 · 0.981¹⁰⁰ ≈ −0.264 (the minus is U+2212).
+  expect(Number((await ravine.locator('[data-theta1="gd"]').textContent())!.replace('\u2212', '-'))).toBeCloseTo(-0.264, 2);
+  // The landscape menu hides κ for landscapes that have none.
+  await ravine.getByRole('combobox', { name: 'Landscape' }).selectOption('bowl');
+  await expect(ravine.getByRole('slider', { name: 'Ravine’s condition number κ' })).toHaveCount(0);
 });

@@ -9,20 +9,22 @@ import { ParamControl } from '@/components/widgets/kit/ParamControl';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
 import { CHART_BOX, gridOf, LANDSCAPE_BOX, scalesOf } from './draw';
-import { DescentPainter } from './painter';
+import { DescentPainter, fieldKey } from './painter';
 import { descentSchema, OPTIMIZERS, startOf } from './schema';
-import { SURFACES, type SurfaceName } from './surfaces';
+import { formulaOf, SURFACES, type SurfaceName } from './surfaces';
 import widget from './widget';
 import layout from '@/components/widgets/kit/layout.module.css';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import styles from './styles.module.css';
 
 export default function DescentPlayground(props: WidgetProps): ReactNode {
   const w = useTrainingWidget(widget, props, {
     painter: (params) => new DescentPainter(params),
     async prepared(runs, painter) {
-      const surface = painter.params.surface;
-      if (painter.fields.has(surface)) return;
-      painter.fields.set(surface, await runs[0].evaluate('field', { grid: gridOf(surface) }));
+      const { surface } = painter.params;
+      const key = fieldKey(painter.params);
+      if (painter.fields.has(key)) return;
+      painter.fields.set(key, await runs[0].evaluate('field', { grid: gridOf(surface) }));
       painter.request();
     },
   });
@@ -62,9 +64,11 @@ export default function DescentPlayground(props: WidgetProps): ReactNode {
   const controls = (
     <>
       <Select label="Landscape" value={params.surface} options={descentSchema.params.surface.options} onChange={chooseSurface} />
+      {params.surface === 'ravine' && <ParamControl schema={descentSchema} store={store} name="kappa" />}
       <ParamControl schema={descentSchema} store={store} name="lr" />
       <ParamControl schema={descentSchema} store={store} name="momentum" />
       <ParamControl schema={descentSchema} store={store} name="adamLr" />
+      <ParamControl schema={descentSchema} store={store} name="steps" />
       <ParamControl schema={descentSchema} store={store} name="speed" />
     </>
   );
@@ -85,18 +89,35 @@ export default function DescentPlayground(props: WidgetProps): ReactNode {
           />
         </div>
         <div>
-          <ul ref={painter.ref('legend')} className={styles.legend} aria-label="Optimisers" data-legend="optimisers">
-            {OPTIMIZERS.map((o) => (
-              <li key={o.name}>
-                <span className={styles.swatch} style={{ background: o.color }} aria-hidden="true" />
-                <span>{o.label}</span>
-                <span className={styles.status} data-status={o.name} />
-              </li>
-            ))}
-          </ul>
+          <table ref={painter.ref('legend')} className={`${metrics.figures} ${styles.legend}`} data-legend="optimisers">
+            <caption>
+              Where each walk stands, <span data-part="steps">after step 0</span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Optimiser</th>
+                <th scope="col">θ₁</th>
+                <th scope="col">θ₂</th>
+                <th scope="col">loss</th>
+              </tr>
+            </thead>
+            <tbody>
+              {OPTIMIZERS.map((o) => (
+                <tr key={o.name}>
+                  <th scope="row">
+                    <span className={styles.swatch} style={{ background: o.color }} aria-hidden="true" />
+                    {o.label}
+                  </th>
+                  <td data-theta1={o.name} />
+                  <td data-theta2={o.name} />
+                  <td data-status={o.name} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <svg ref={painter.ref('chart')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss against step for each optimiser" />
           <p className={styles.formula}>
-            <span className={ui.label}>𝓛(θ) =</span> <span>{SURFACES[params.surface].text}</span>
+            <span className={ui.label}>𝓛(θ) =</span> <span>{formulaOf(params.surface, params.kappa)}</span>
           </p>
         </div>
       </div>

@@ -7,12 +7,14 @@ import { Adam, backward, noGrad, parameter, scope, SGD, slice, sum, tensor, type
 import { defineModel } from '@/workers/model';
 import { gridPoints, type Grid } from '@/components/plots/grid';
 import { SURFACE_FUNCTIONS } from './functions';
-import { SURFACES, type SurfaceName } from './surfaces';
+import { RAVINE_KAPPA, SURFACES, type SurfaceName } from './surfaces';
 
 export type OptimizerName = 'gd' | 'momentum' | 'adam';
 
 export interface DescentConfig {
   surface: SurfaceName;
+  /** The ravine's condition number κ (the other landscapes ignore it). */
+  kappa: number;
   start: readonly [number, number];
   optimizer: OptimizerName;
   /** η for this optimiser. */
@@ -33,9 +35,9 @@ export interface DescentFrame {
 }
 
 /** The surface's value at each θ of a (n, 2) tensor, as an (n, 1) tensor. */
-function surfaceAt(name: SurfaceName, points: Tensor): Tensor {
+function surfaceAt(name: SurfaceName, kappa: number, points: Tensor): Tensor {
   const n = points.shape[0];
-  return SURFACE_FUNCTIONS[name](slice(points, [0, 0], [n, 1]), slice(points, [0, 1], [n, 2]));
+  return SURFACE_FUNCTIONS[name](slice(points, [0, 0], [n, 1]), slice(points, [0, 1], [n, 2]), kappa);
 }
 
 function makeOptimizer(params: Tensor[], config: DescentConfig): Optimizer {
@@ -60,7 +62,7 @@ export default defineModel({
     const theta = parameter(tensor([config.start[0], config.start[1]], [1, 2]));
     const optimizer = makeOptimizer([theta], config);
     let speed = config.speed;
-    const valueAt = () => noGrad(() => scope(() => surfaceAt(config.surface, theta).item()));
+    const valueAt = () => noGrad(() => scope(() => surfaceAt(config.surface, config.kappa, theta).item()));
     // The whole walk so far: θ after each step (from the start), and f there.
     const path: number[] = [config.start[0], config.start[1]];
     const losses: number[] = [valueAt()];
@@ -73,7 +75,7 @@ export default defineModel({
       step() {
         scope(() => {
           optimizer.zeroGrad();
-          backward(sum(surfaceAt(config.surface, theta)));
+          backward(sum(surfaceAt(config.surface, config.kappa, theta)));
           optimizer.step();
         });
         const [a, b] = theta.toArray();
@@ -98,7 +100,7 @@ export default defineModel({
       stepsPerSecond: () => speed,
       queries: {
         /** The surface at every cell centre of a grid, for the contours. */
-        field: ({ grid }: { grid: Grid }) => fieldOf(config.surface, grid),
+        field: ({ grid }: { grid: Grid }) => fieldOf(config.surface, grid, config.kappa),
       },
       dispose() {
         optimizer.dispose();
@@ -109,7 +111,7 @@ export default defineModel({
 });
 
 /** The surface at every cell centre of the grid, in the plots' field order. */
-export function fieldOf(name: SurfaceName, grid: Grid): Float32Array {
+export function fieldOf(name: SurfaceName, grid: Grid, kappa: number = RAVINE_KAPPA.default): Float32Array {
   const points = Float32Array.from(gridPoints(grid));
-  return noGrad(() => scope(() => surfaceAt(name, tensor(points, [grid.nx * grid.ny, 2])).toArray()));
+  return noGrad(() => scope(() => surfaceAt(name, kappa, tensor(points, [grid.nx * grid.ny, 2])).toArray()));
 }

@@ -3,18 +3,21 @@
  * with its three paths, the loss chart and the legend's readings, from the
  * latest snapshots of the three runs.
  */
-import { formatValue } from '@/components/ui/format';
+import { formatValue, withMinus } from '@/components/ui/format';
 import { TrainingPainter } from '@/components/widgets/kit/painter';
 import type { DescentFrame } from './model';
 import { drawContours, drawLandscape, drawLossChart, type RunPicture } from './draw';
 import { OPTIMIZERS, startOf, type DescentParams } from './schema';
 import { SURFACES, type SurfaceName } from './surfaces';
 
+/** A landscape as the engine evaluated it: the ravine's field depends on κ. */
+export const fieldKey = (p: Pick<DescentParams, 'surface' | 'kappa'>) => (p.surface === 'ravine' ? `ravine|${p.kappa}` : p.surface);
+
 type Targets = { landscape: SVGSVGElement; chart: SVGSVGElement; legend: HTMLElement };
 
 export class DescentPainter extends TrainingPainter<Targets, DescentParams, DescentFrame> {
-  /** Each landscape's field as the engine evaluated it (fetched once per landscape). */
-  fields = new Map<SurfaceName, Float32Array>();
+  /** Each landscape's field as the engine evaluated it (fetched once per landscape, keyed by fieldKey). */
+  fields = new Map<string, Float32Array>();
   private contours = { key: '', markup: '' };
 
   runs(): RunPicture[] {
@@ -26,9 +29,9 @@ export class DescentPainter extends TrainingPainter<Targets, DescentParams, Desc
 
   /** Contours change only with the landscape or the theme. */
   private contoursOf(surface: SurfaceName): string {
-    const field = this.fields.get(surface);
+    const field = this.fields.get(fieldKey(this.params));
     const theme = this.theme();
-    const key = field ? `${surface}|${theme}` : '';
+    const key = field ? `${fieldKey(this.params)}|${theme}` : '';
     if (key !== this.contours.key) this.contours = { key, markup: field ? drawContours(surface, field, theme) : '' };
     return this.contours.markup;
   }
@@ -38,12 +41,22 @@ export class DescentPainter extends TrainingPainter<Targets, DescentParams, Desc
     const { surface } = this.params;
     this.svg(this.targets.landscape, drawLandscape({ surface, contours: this.contoursOf(surface), start: startOf(this.params), runs }));
     this.svg(this.targets.chart, drawLossChart({ runs, axis: SURFACES[surface].lossAxis }));
+    // The table beside the chart: where each walk stands now, so a number in
+    // the text ("15% of the way remains after 100 steps") can be read off.
     const legend = this.targets.legend;
+    const steps = runs.map((r) => (r.losses ? r.losses.length - 1 : 0));
+    this.text(legend?.querySelector('[data-part="steps"]'), `after step ${Math.max(0, ...steps)}`);
     runs.forEach((r, k) => {
       const s = this.snapshots[k];
+      const name = OPTIMIZERS[k].name;
+      const diverged = s?.state === 'diverged';
+      const path = r.path;
+      const n = path ? path.length : 0;
+      const at = (i: number) => (diverged || !path || n < 2 ? '—' : withMinus(formatValue(path[n - 2 + i])));
       const last = r.losses && r.losses.length ? r.losses[r.losses.length - 1] : null;
-      const status = s?.state === 'diverged' ? `diverged at step ${s.divergedAt}` : `loss ${formatValue(last)}`;
-      this.text(legend?.querySelector(`[data-status="${OPTIMIZERS[k].name}"]`), status);
+      this.text(legend?.querySelector(`[data-theta1="${name}"]`), at(0));
+      this.text(legend?.querySelector(`[data-theta2="${name}"]`), at(1));
+      this.text(legend?.querySelector(`[data-status="${name}"]`), diverged ? `diverged at step ${s.divergedAt}` : formatValue(last));
     });
   }
 }

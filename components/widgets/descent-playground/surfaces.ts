@@ -38,7 +38,7 @@ export const SURFACES: Record<SurfaceName, Surface> = {
   },
   ravine: {
     label: 'Ravine',
-    text: '½(θ₁² + 20θ₂²)',
+    text: '½(θ₁² + κθ₂²)',
     domain: [-2, 2, -2, 2],
     start: [-1.8, 0.7],
     minima: [[0, 0]],
@@ -82,3 +82,11 @@ export const SURFACES: Record<SurfaceName, Surface> = {
 };
 
 export const SURFACE_NAMES = Object.keys(SURFACES) as SurfaceName[];
+
+/** The ravine's condition number κ: the ratio of its curvatures along θ₂ and θ₁. */
+export const RAVINE_KAPPA = { min: 1, max: 1000, default: 20 } as const;
+
+/** The formula as printed, with the ravine's κ written in. */
+export function formulaOf(name: SurfaceName, kappa: number): string {
+  return name === 'ravine' ? SURFACES.ravine.text.replace('κ', String(kappa)) : SURFACES[name].text;
+}

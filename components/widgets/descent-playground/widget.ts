@@ -1,5 +1,5 @@
 import { defineWidget } from '@/components/widgets/kit/define';
-import { descentSchema, MAX_STEPS, OPTIMIZERS, startOf } from './schema';
+import { descentSchema, OPTIMIZERS, startOf } from './schema';
 
 export default defineWidget({
   name: 'descent-playground',
@@ -19,12 +19,13 @@ export default defineWidget({
     config: (p) =>
       OPTIMIZERS.map((o) => ({
         surface: p.surface,
+        kappa: p.kappa,
         start: startOf(p),
         optimizer: o.name,
         lr: o.name === 'adam' ? p.adamLr : p.lr,
         momentum: p.momentum,
         speed: p.speed,
-        maxSteps: MAX_STEPS,
+        maxSteps: p.steps,
       })),
     live: ['lr', 'momentum', 'speed'],
   },

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Adam, backward, parameter, scope, SGD, sum, mul, tensor } from '@/engine';
 import { fieldOf } from '@/components/widgets/descent-playground/model';
-import { SURFACES } from '@/components/widgets/descent-playground/surfaces';
+import { formulaOf, SURFACES } from '@/components/widgets/descent-playground/surfaces';
 
 const chapter = readFileSync(new URL('../../../content/01-learning.mdx', import.meta.url), 'utf8');
 /** LaTeX with alignment marks, thin spaces and white space taken out, for comparison. */
@@ -101,7 +101,8 @@ describe('each landscape prints the function the engine evaluates', () => {
   const e = Math.exp;
   const expected: Record<keyof typeof SURFACES, { text: string; f: (a: number, b: number) => number }> = {
     bowl: { text: '½(θ₁² + θ₂²)', f: (a, b) => 0.5 * (a * a + b * b) },
-    ravine: { text: '½(θ₁² + 20θ₂²)', f: (a, b) => 0.5 * (a * a + 20 * b * b) },
+    // κ = 20 unless a link sets it (the test below checks other values).
+    ravine: { text: '½(θ₁² + κθ₂²)', f: (a, b) => 0.5 * (a * a + 20 * b * b) },
     rosenbrock: { text: '(1 − θ₁)² + 100(θ₂ − θ₁²)²', f: (a, b) => (1 - a) ** 2 + 100 * (b - a * a) ** 2 },
     saddle: { text: 'θ₁² − θ₂² + ½θ₂⁴', f: (a, b) => a * a - b * b + 0.5 * b ** 4 },
     wells: {
@@ -129,4 +130,23 @@ describe('each landscape prints the function the engine evaluates', () => {
       }
     });
   }
+});
+
+describe('the ravine prints the κ it is evaluated with', () => {
+  for (const kappa of [1, 10, 20, 100, 1000]) {
+    it(`κ = ${kappa}`, () => {
+      expect(formulaOf('ravine', kappa)).toBe(`½(θ₁² + ${kappa}θ₂²)`);
+      const grid = { nx: 5, ny: 5, x0: -2, x1: 2, y0: -2, y1: 2 };
+      const field = fieldOf('ravine', grid, kappa);
+      for (let j = 0; j < 5; j++) {
+        for (let i = 0; i < 5; i++) {
+          const a = -2 + ((i + 0.5) * 4) / 5;
+          const b = -2 + ((j + 0.5) * 4) / 5;
+          const v = 0.5 * (a * a + kappa * b * b);
+          expect(field[j * 5 + i]).toBeCloseTo(v, v > 100 ? 2 : 4);
+        }
+      }
+    });
+  }
+  it('other landscapes ignore κ', () => expect(formulaOf('bowl', 100)).toBe(SURFACES.bowl.text));
 });

@@ -7,7 +7,7 @@ import { defaultsOf } from '@/components/widgets/kit/schema';
 import { decodeState, encodeState } from '@/components/widgets/kit/url-codec';
 import { getBackend } from '@/engine';
 
-const base: DescentConfig = { surface: 'bowl', start: [-1.6, 1.3], optimizer: 'gd', lr: 0.1, momentum: 0.9, speed: 60, maxSteps: 500 };
+const base: DescentConfig = { surface: 'bowl', kappa: 20, start: [-1.6, 1.3], optimizer: 'gd', lr: 0.1, momentum: 0.9, speed: 60, maxSteps: 500 };
 
 describe('descent playground model', () => {
   it('gradient descent on the bowl follows θ ← θ − η·θ exactly', () => {
