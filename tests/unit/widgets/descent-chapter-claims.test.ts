@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import descentModel from '@/components/widgets/descent-playground/model';
+import descentModel, { type DescentConfig } from '@/components/widgets/descent-playground/model';
 import widget from '@/components/widgets/descent-playground/widget';
 import { descentSchema } from '@/components/widgets/descent-playground/schema';
 import { decodeState } from '@/components/widgets/kit/url-codec';
@@ -24,13 +24,14 @@ function walks(id: string, change: Record<string, unknown> = {}, steps?: number)
   expect(decoded.notices).toEqual([]);
   const params = { ...decoded.state, ...change } as typeof decoded.state;
   const out = {} as Record<'gd' | 'momentum' | 'adam', Walk>;
-  for (const config of widget.run.config(params)) {
+  const configs = widget.run!.config(params, undefined as never) as readonly DescentConfig[];
+  for (const config of configs) {
     const run = openRun(descentModel, config);
     let diverged = false;
     let loss = NaN;
     for (let i = 0; i < (steps ?? config.maxSteps) && !diverged; i++) {
       loss = run.step();
-      diverged = run.diverged(loss);
+      diverged = run.diverged!(loss);
     }
     const path = run.snapshot().path;
     out[config.optimizer] = { theta: [path[path.length - 2], path[path.length - 1]], loss, diverged, path };
