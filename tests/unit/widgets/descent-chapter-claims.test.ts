@@ -29,9 +29,10 @@ function walks(id: string, change: Record<string, unknown> = {}, steps?: number)
     const run = openRun(descentModel, config);
     let diverged = false;
     let loss = NaN;
+    const firstLoss = run.snapshot().losses[0];
     for (let i = 0; i < (steps ?? config.maxSteps) && !diverged; i++) {
       loss = run.step();
-      diverged = run.diverged!(loss);
+      diverged = run.diverged!(loss, firstLoss);
     }
     const path = run.snapshot().path;
     out[config.optimizer] = { theta: [path[path.length - 2], path[path.length - 1]], loss, diverged, path };
