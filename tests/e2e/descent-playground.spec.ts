@@ -154,7 +154,7 @@ test('the embed dialog offers an iframe snippet for this state', async ({ page }
   await expect(code).toHaveValue(/descent-playground=v\.1~fn\.bowl&(amp;)?theme=dark"/);
   await page.getByRole('radio', { name: 'Follow the reader’s system' }).check();
   await expect(code).toHaveValue(/descent-playground=v\.1~fn\.bowl" title=/);
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(code).toBeHidden();
 });
 

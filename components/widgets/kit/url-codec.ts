@@ -27,7 +27,8 @@ function formatNumber(x: number): string {
 function parseNumber(token: string): number | null {
   if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(token)) return null;
   const x = Number(token);
-  return Number.isFinite(x) ? x : null;
+  // "-0" reads as 0: the state must write back the link it came from (String(-0) is "0").
+  return Number.isFinite(x) ? x + 0 : null;
 }
 
 function encodeValue(p: Param, value: unknown): string {
