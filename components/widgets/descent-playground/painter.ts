@@ -3,7 +3,7 @@
  * with its three paths, the loss chart and the legend's readings, from the
  * latest snapshots of the three runs.
  */
-import { formatValue, withMinus } from '@/components/ui/format';
+import { withMinus } from '@/components/ui/format';
 import { TrainingPainter } from '@/components/widgets/kit/painter';
 import type { DescentFrame } from './model';
 import { drawContours, drawLandscape, drawLossChart, type RunPicture } from './draw';
@@ -11,6 +11,9 @@ import { OPTIMIZERS, startOf, type DescentParams } from './schema';
 import { SURFACES, type SurfaceName } from './surfaces';
 
 /** A landscape as the engine evaluated it: the ravine's field depends on κ. */
+/** Three significant digits: the table must fit beside the chart on a phone. */
+const figure = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : withMinus(x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2).replace('e+', 'e') : String(Number(x.toPrecision(3)))));
+
 export const fieldKey = (p: Pick<DescentParams, 'surface' | 'kappa'>) => (p.surface === 'ravine' ? `ravine|${p.kappa}` : p.surface);
 
 type Targets = { landscape: SVGSVGElement; chart: SVGSVGElement; legend: HTMLElement };
@@ -52,11 +55,11 @@ export class DescentPainter extends TrainingPainter<Targets, DescentParams, Desc
       const diverged = s?.state === 'diverged';
       const path = r.path;
       const n = path ? path.length : 0;
-      const at = (i: number) => (diverged || !path || n < 2 ? '—' : withMinus(formatValue(path[n - 2 + i])));
+      const at = (i: number) => (diverged || !path || n < 2 ? '—' : figure(path[n - 2 + i]));
       const last = r.losses && r.losses.length ? r.losses[r.losses.length - 1] : null;
       this.text(legend?.querySelector(`[data-theta1="${name}"]`), at(0));
       this.text(legend?.querySelector(`[data-theta2="${name}"]`), at(1));
-      this.text(legend?.querySelector(`[data-status="${name}"]`), diverged ? `diverged at step ${s.divergedAt}` : formatValue(last));
+      this.text(legend?.querySelector(`[data-status="${name}"]`), diverged ? `diverged at step ${s.divergedAt}` : figure(last));
     });
   }
 }
