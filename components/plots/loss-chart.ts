@@ -21,6 +21,10 @@ export function lossChartSvg(series: readonly LossSeries[], axis: 'linear' | 'lo
   const extent = finiteExtent(losses, { positive: axis === 'log' }) ?? (axis === 'log' ? [1e-3, 1] : [0, 1]);
   const [lo, hi] = extent[0] === extent[1] ? [extent[0] * 0.5 || -1, extent[1] * 2 || 1] : extent;
   const y = yScale(box, [axis === 'log' ? Math.max(lo, hi * 1e-12) : lo, hi], { type: axis, nice: true });
-  const lines = series.map((r, k) => ({ name: r.label, ys: losses[k], color: r.color }));
+  // A log axis spans at most twelve decades; a loss below its floor (a walk
+  // that landed exactly) runs along the floor instead of out of the chart.
+  const floor = y.domain()[0];
+  const clamp = (ys: Float32Array) => (axis === 'log' ? ys.map((v) => (Number.isFinite(v) ? Math.max(v, floor) : v)) : ys);
+  const lines = series.map((r, k) => ({ name: r.label, ys: clamp(losses[k]), color: r.color }));
   return gridLines(box, null, y) + linesSvg(linePaths(lines, x, y)) + axes(box, x, y, { x: { label: 'step' }, y: { label: 'loss 𝓛(θ)' } });
 }
