@@ -65,6 +65,16 @@ async function trainBriefly(page: Page, name: string) {
   expect(await page.evaluate(() => (window as unknown as Hooks).__lookingGlass.backend())).toMatch(/^wasm-/);
 }
 
+/** Adds an inline script the build did not hash; expects it not to run. */
+async function injectInlineScript(page: Page) {
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.head.append(s);
+  });
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+}
+
 test.describe('under the meta policy', () => {
   for (const path of PAGES) {
     test(`/${path} loads with zero violations${AT_BASE.has(path) ? ' (also below a base path)' : ''}`, async ({ page }) => {
@@ -86,6 +96,17 @@ test.describe('under the meta policy', () => {
       expect(await violations()).toEqual([]);
     });
   }
+});
+
+test('the meta policy is enforced: an inline script the page did not ship is refused, and reported', async ({ page, pageProblems }) => {
+  const violations = await watchPolicy(page);
+  await page.goto('');
+  await injectInlineScript(page);
+  expect((await violations()).join('\n')).toContain('script-src');
+  // The browser logs the refusal as a console error: that one is expected here.
+  expect(pageProblems.length).toBeGreaterThan(0);
+  expect(pageProblems.every((p) => /Content Security Policy/.test(p))).toBe(true);
+  pageProblems.length = 0;
 });
 
 test.describe('under the same policy sent as headers (serve.mjs --csp)', () => {
@@ -135,12 +156,7 @@ test.describe('under the same policy sent as headers (serve.mjs --csp)', () => {
     expect(workerHeaders['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; /);
     expect(await violations()).toEqual([]);
     // The headers are enforced: an inline script the page did not ship is refused.
-    await page.evaluate(() => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__injected = true';
-      document.head.append(s);
-    });
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await injectInlineScript(page);
     expect((await violations()).join('\n')).toContain('script-src');
     expect(problems).toEqual([]);
     await context.close();
