@@ -67,6 +67,8 @@ function build(dir, basePath) {
   rmSync(parked, { recursive: true, force: true });
   if (dir !== 'out' && existsSync(path.join(root, 'out'))) renameSync(path.join(root, 'out'), parked);
   run('npx', ['next', 'build'], { BASE_PATH: basePath });
+  // The Content Security Policy of each page, as `npm run build` writes it.
+  run('node', ['scripts/postbuild.mjs', 'out']);
   writeFileSync(path.join(root, 'out', '.build-hash'), hash);
   if (dir !== 'out') {
     rmSync(path.join(root, dir), { recursive: true, force: true });

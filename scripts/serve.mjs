@@ -4,19 +4,27 @@
  * (wasm included), directory index files, the site's 404 page, no directory
  * listings, and no path that escapes the root.
  *
- *   node scripts/serve.mjs [--dir out] [--port 3000] [--base /course/ml] [--gzip-encoding]
- * PORT, SERVE_DIR, BASE_PATH and SERVE_GZIP_ENCODING=1 work as environment variables too.
+ *   node scripts/serve.mjs [--dir out] [--port 3000] [--base /course/ml] [--gzip-encoding] [--csp]
+ * PORT, SERVE_DIR, BASE_PATH, SERVE_GZIP_ENCODING=1 and SERVE_CSP=1 work as environment variables too.
  *
  * `.gz` files go out as they are (application/gzip). With --gzip-encoding,
  * those below data/ go out with `Content-Encoding: gzip` instead, as some
  * hosts do, so the browser hands the page their inflated bytes: the data
  * loader must cope with both.
+ *
+ * With --csp, every response carries the book's Content Security Policy as
+ * a header, as a host that sets headers would send it (README,
+ * "Deployment"): a page gets the policy that scripts/postbuild.mjs wrote
+ * into its <meta> (its own inline-script hashes), every other file the
+ * policy without hashes, which is the one the training worker runs under
+ * (a worker loaded from a URL takes its policy from its own response).
  */
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_POLICY, policyForPage, policyInPage } from './postbuild.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -92,9 +100,17 @@ export async function resolveRequest(root, base, rawPath) {
   return { kind: 'missing' };
 }
 
-export function createServer({ root, base = '', gzipEncoding = false }) {
+/** The header policy for a file: a page's own (with its script hashes), else the worker's. */
+async function policyFor(file) {
+  if (!file.endsWith('.html')) return WORKER_POLICY;
+  const html = await readFile(file, 'utf8');
+  return policyInPage(html) ?? policyForPage(html);
+}
+
+export function createServer({ root, base = '', gzipEncoding = false, csp = false }) {
   const absRoot = path.resolve(root);
   const prefix = normaliseBase(base);
+  const cspHeader = async (file) => (csp ? { 'Content-Security-Policy': await policyFor(file) } : {});
   return http.createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -113,7 +129,7 @@ export function createServer({ root, base = '', gzipEncoding = false }) {
     if (found.kind === 'missing') {
       const notFound = path.join(absRoot, '404.html');
       const s = await fileAt(notFound);
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', ...(s?.isFile() ? await cspHeader(notFound) : {}) });
       if (s?.isFile() && req.method === 'GET') createReadStream(notFound).pipe(res);
       else res.end('Not found\n');
       return;
@@ -127,6 +143,7 @@ export function createServer({ root, base = '', gzipEncoding = false }) {
       'Content-Length': found.size,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(await cspHeader(found.file)),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(found.file).pipe(res);
@@ -149,7 +166,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const gzipEncoding = process.argv.includes('--gzip-encoding') || process.env.SERVE_GZIP_ENCODING === '1';
-  createServer({ root, base, gzipEncoding }).listen(port, '127.0.0.1', () => {
-    console.log(`Looking Glass is being served at http://localhost:${port}${base}/`);
+  const csp = process.argv.includes('--csp') || process.env.SERVE_CSP === '1';
+  createServer({ root, base, gzipEncoding, csp }).listen(port, '127.0.0.1', () => {
+    console.log(`Looking Glass is being served at http://localhost:${port}${base}/${csp ? ' (Content-Security-Policy in headers)' : ''}`);
   });
 }

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../../scripts/serve.mjs';
+import { WORKER_POLICY, hashOf, withPolicy } from '../../scripts/postbuild.mjs';
 
 function site() {
   const root = mkdtempSync(path.join(tmpdir(), 'lg-serve-'));
@@ -22,8 +23,8 @@ function site() {
   return root;
 }
 
-async function serve(base: string, gzipEncoding = false) {
-  const server = createServer({ root: site(), base, gzipEncoding });
+async function serve(base: string, gzipEncoding = false, csp = false, root = site()) {
+  const server = createServer({ root, base, gzipEncoding, csp });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}` };
@@ -103,6 +104,32 @@ describe('static server under a base path', () => {
       expect(bare.headers.get('location')).toBe('/course/ml/');
     } finally {
       s.server.close();
+    }
+  });
+});
+
+describe('static server with --csp', () => {
+  it('sends each page its own policy and every other file the worker policy; without --csp, none', async () => {
+    const root = site();
+    writeFileSync(path.join(root, 'chapters', 'learning', 'index.html'), withPolicy('<html><head><script>go()</script></head><body></body></html>'));
+    const s = await serve('', false, true, root);
+    try {
+      const page = (await fetch(`${s.url}/chapters/learning/`)).headers.get('content-security-policy');
+      expect(page).toContain(hashOf('go()'));
+      expect(page).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      // A page without the tag gets the policy of its own scripts (here: none).
+      expect((await fetch(`${s.url}/`)).headers.get('content-security-policy')).toBe(WORKER_POLICY);
+      expect((await fetch(`${s.url}/nope/`)).headers.get('content-security-policy')).toBe(WORKER_POLICY);
+      expect((await fetch(`${s.url}/app.js`)).headers.get('content-security-policy')).toBe(WORKER_POLICY);
+      expect((await fetch(`${s.url}/kernels.wasm`)).headers.get('content-security-policy')).toBe(WORKER_POLICY);
+    } finally {
+      s.server.close();
+    }
+    const plain = await serve('', false, false, root);
+    try {
+      expect((await fetch(`${plain.url}/chapters/learning/`)).headers.get('content-security-policy')).toBeNull();
+    } finally {
+      plain.server.close();
     }
   });
 });
