@@ -128,7 +128,7 @@ describe('integer labels and one-hot vectors', () => {
     const z = [1.5, -0.3, 2.2, 0.4];
     for (let y = 0; y < z.length; y++) {
       const lse = Math.log(z.reduce((s, v) => s + Math.exp(v), 0));
-      const oneHot = z.map((_, k) => (k === y ? 1 : 0));
+      const oneHot = z.map((_, k): number => (k === y ? 1 : 0));
       const viaOneHot = -oneHot.reduce((s, e, k) => s + e * (z[k] - lse), 0);
       const engine = scope(() => softmaxCrossEntropy(tensor(z, [1, z.length]), [y]).item());
       expect(engine).toBeCloseTo(lse - z[y], 6);
