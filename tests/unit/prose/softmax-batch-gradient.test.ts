@@ -124,7 +124,7 @@ describe('the batch gradient of softmax regression', () => {
 
 describe('integer labels and one-hot vectors', () => {
   it('logsumexp(z) − z_y = −e_yᵀ log softmax(z): the engine takes integers and gives the one-hot form’s number', () => {
-    printed('\\ell(z, y) = \\operatorname{logsumexp}(z) - z_y', '= \\operatorname{logsumexp}(z) - e_y^\\top z = -\\,e_y^\\top \\log \\mathrm{softmax}(z)');
+    printed('\\ell(z, y) = \\operatorname{logsumexp}(z) - z_y', '= \\operatorname{logsumexp}(z) - e_y^\\top z', '= -\\,e_y^\\top \\log \\mathrm{softmax}(z)');
     const z = [1.5, -0.3, 2.2, 0.4];
     for (let y = 0; y < z.length; y++) {
       const lse = Math.log(z.reduce((s, v) => s + Math.exp(v), 0));
