@@ -206,3 +206,36 @@ describe('text parameters', () => {
     expect(isValid(schema.params.probe, '')).toBe(true);
   });
 });
+
+describe('links of an older version, upgraded by the schema’s migrations', () => {
+  // Version 3: in v.2 `lr` was written in tenths; v.1 called the function `f`.
+  const migrating = defineSchema({
+    name: 'migrating',
+    version: 3,
+    migrate: {
+      1: ({ f, ...pairs }) => (f === undefined ? pairs : { ...pairs, fn: f }),
+      2: ({ lr, ...pairs }) => (lr === undefined ? pairs : { ...pairs, lr: String(Number(lr) / 10) }),
+    },
+    params: {
+      lr: { type: 'log-number', key: 'lr', label: 'Learning rate', min: 1e-4, max: 10, default: 0.03 },
+      fn: { type: 'enum', key: 'fn', label: 'Function', options: [{ value: 'bowl', label: 'Bowl' }, { value: 'ravine', label: 'Ravine' }], default: 'bowl' },
+    },
+  });
+
+  it('runs every step from the link’s version in order, with no notice', () => {
+    expect(decodeState(migrating, 'v.1~f.ravine~lr.2~play.1')).toEqual({ state: { lr: 0.2, fn: 'ravine' }, notices: [], play: true });
+    expect(decodeState(migrating, 'v.2~fn.ravine~lr.2')).toEqual({ state: { lr: 0.2, fn: 'ravine' }, notices: [], play: false });
+    expect(decodeState(migrating, 'v.3~fn.ravine~lr.2')).toEqual({ state: { lr: 2, fn: 'ravine' }, notices: [], play: false });
+  });
+
+  it('still reports what does not fit after the upgrade, and a repeated key', () => {
+    const d = decodeState(migrating, 'v.2~lr.abc~fn.ravine~fn.bowl');
+    expect(d.state).toEqual({ lr: 0.03, fn: 'ravine' });
+    expect(d.notices).toHaveLength(2);
+  });
+
+  it('a version with no way up (newer, missing a step, not a number) keeps the notice', () => {
+    for (const v of ['4', '0', 'x']) expect(decodeState(migrating, `v.${v}~fn.ravine`).notices[0], v).toMatch(/another version/);
+    expect(() => defineSchema({ ...migrating, migrate: { 3: (p) => p } })).toThrow(/migration/);
+  });
+});
