@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/Button';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import { CHART_BOX, PLANE_BOX, classColors } from './draw';
+import { LineKey } from '@/components/widgets/kit/LineKey';
+import { CHART_BOX, PLANE_BOX, SERIES_KEY, classColors } from './draw';
 import { PlaygroundControls } from './Controls';
 import { PlaygroundPainter, type UnitRef } from './painter';
 import { ACTIVATIONS, classCount, DATASETS, MAX_UNITS, widthsOf } from './schema';
@@ -18,8 +19,10 @@ const UNIT_REFRESH_MS = 200;
 /** The readout's values (filled in by the painter) and their labels. */
 const READOUT = [
   ['train-loss', 'training loss'],
+  ['validation-loss', 'validation loss'],
   ['test-loss', 'test loss'],
   ['train-accuracy', 'training accuracy'],
+  ['validation-accuracy', 'validation accuracy'],
   ['test-accuracy', 'test accuracy'],
 ] as const;
 
@@ -151,7 +154,7 @@ export default function Playground(props: WidgetProps): ReactNode {
               ref={painter.ref('planeSvg')}
               viewBox={`0 0 ${PLANE_BOX.width} ${PLANE_BOX.height}`}
               role="img"
-              aria-label={`${datasetLabel}: ${classes} classes, training points filled, test points ringed; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
+              aria-label={`${datasetLabel}: ${classes} classes, training points filled, validation points as ringed squares, test points as ringed dots; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
             />
           </div>
           <ul className={styles.key} aria-label="Key">
@@ -161,6 +164,10 @@ export default function Playground(props: WidgetProps): ReactNode {
                 class {k + 1}
               </li>
             ))}
+            <li>
+              <span className={`${styles.dot} ${styles.ring} ${styles.square}`} aria-hidden="true" />
+              validation point
+            </li>
             <li>
               <span className={`${styles.dot} ${styles.ring}`} aria-hidden="true" />
               test point
@@ -219,8 +226,16 @@ export default function Playground(props: WidgetProps): ReactNode {
               </div>
             ))}
           </dl>
-          <svg ref={painter.ref('loss')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
-          <svg ref={painter.ref('accuracy')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />
+          <div className={styles.lineKey}>
+            <LineKey entries={SERIES_KEY} label="Lines in both charts" />
+          </div>
+          <svg
+            ref={painter.ref('loss')}
+            viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`}
+            role="img"
+            aria-label="Loss (without the penalty) on the training, validation and test sets against the step"
+          />
+          <svg ref={painter.ref('accuracy')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training, validation and test sets against the step" />
         </div>
       </div>
     </WidgetFrame>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineSchema, isValid, type Param, type StateOf } from '@/components/widgets/kit/schema';
 import { decodeState, encodeState, instanceStateIn, openingState, withInstanceState } from '@/components/widgets/kit/url-codec';
 import { mulberry32 as rng } from '../plots/rng';
+import { L2_VALUES, playgroundSchema } from '@/components/widgets/playground/schema';
 
 const schema = defineSchema({
   name: 'test-widget',
@@ -237,5 +238,24 @@ describe('links of an older version, upgraded by the schema’s migrations', () 
   it('a version with no way up (newer, missing a step, not a number) keeps the notice', () => {
     for (const v of ['4', '0', 'x']) expect(decodeState(migrating, `v.${v}~fn.ravine`).notices[0], v).toMatch(/another version/);
     expect(() => defineSchema({ ...migrating, migrate: { 3: (p) => p } })).toThrow(/migration/);
+  });
+
+  it('a v.1 playground link (L2 as λθ on every parameter) opens with λ halved: the same pull on the weights', () => {
+    expect(playgroundSchema.version).toBe(2);
+    const d = decodeState(playgroundSchema, 'v.1~ds.moons~nz.0.15~tr.10~w.32_32~act.relu~l2.0.003');
+    expect(d.notices).toEqual([]);
+    expect(d.state).toMatchObject({ dataset: 'moons', noise: 0.15, trainPercent: 10, widths: [32, 32], activation: 'relu', l2: '0.0015' });
+    // Every value v.1 offered has its half in v.2's list.
+    for (const old of ['0', '0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1']) {
+      const upgraded = decodeState(playgroundSchema, `v.1~l2.${old}`);
+      expect(upgraded.notices, old).toEqual([]);
+      expect(Number(upgraded.state.l2), old).toBe(Number(old) / 2);
+      expect(L2_VALUES).toContain(upgraded.state.l2);
+    }
+    // A v.1 link without l2 had none, and has none.
+    expect(decodeState(playgroundSchema, 'v.1~ds.xor').state.l2).toBe('0');
+    // The current version is read as written; a future one gets the notice.
+    expect(decodeState(playgroundSchema, 'v.2~l2.0.003').state.l2).toBe('0.003');
+    expect(decodeState(playgroundSchema, 'v.3~l2.0.003').notices[0]).toMatch(/another version/);
   });
 });
