@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { add, backward, getBackend, MLP, mul, noGrad, Rng, scope, sum, tensor, type Tensor } from '@/engine';
 import playgroundModel, { dataOf, lossOf, refineGrid, splitOf, type PlaygroundConfig } from '@/components/widgets/playground/model';
@@ -252,6 +253,36 @@ describe('playground L2 penalty: λ Σ‖W‖² on the weight matrices, as the t
       withPenalty[i].weight.flat().forEach((v, j) => expect(v - without[i].weight.flat()[j]).toBeCloseTo(-lr * 2 * lambda * before[i].w[j], 6));
     });
     net.dispose();
+  });
+});
+
+describe('the noisy-moons Predict after the playground (chapter 4), as the text tells it', () => {
+  const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
+  /** Validation loss at the given steps, for the preset with this λ. */
+  function validationLosses(l2: number, at: readonly number[]): number[] {
+    const p = preset('moons-noisy');
+    const run = openRun(playgroundModel, { ...configOf(p), l2 }, p.seed);
+    const out: number[] = [];
+    for (let s = 1; s <= at[at.length - 1]; s++) {
+      run.step();
+      if (at.includes(s)) out.push(run.snapshot({ playing: false }).validationLoss!);
+    }
+    run.dispose();
+    return out;
+  }
+
+  it('without a penalty the validation loss is lowest near step 200 (≈ 0.16), passes 0.3 by step 750 and nears 0.5 by 3,000', () => {
+    expect(chapter).toContain('the validation loss is lowest near step 200 (about 0.16), passes 0.3 by step 750 and nears 0.5 by step 3,000');
+    const [at200, at750, at3000] = validationLosses(0, [200, 750, 3000]);
+    expect(at200).toBeCloseTo(0.16, 1);
+    expect(at750).toBeGreaterThan(0.3);
+    expect(at3000).toBeGreaterThan(0.45);
+    expect(at3000).toBeLessThan(0.55);
+  });
+
+  it('λ = 0.0015 (the same pull as v.1’s 0.003) keeps it below 0.2', () => {
+    expect(chapter).toContain('Set the L2 penalty $\\lambda$ to 0.0015 and reset');
+    for (const v of validationLosses(0.0015, [1000, 2000, 3000])) expect(v).toBeLessThan(0.2);
   });
 });
 
