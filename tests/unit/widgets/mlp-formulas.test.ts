@@ -320,7 +320,7 @@ describe('the playground’s losses', () => {
 
 describe('the playground’s L2 penalty', () => {
   it('is λ Σ‖W‖² over the weight matrices, biases left out: one SGD step of the widget’s optimizer descends L + λ Σ‖W‖²', () => {
-    expect(text).toContain(bare('the optimizer descends the data loss plus $\\lambda \\sum_{\\ell} \\lVert W_\\ell \\rVert^2$, so the gradient of every weight gains $2\\lambda W$. As in chapter 2 the biases are left out'));
+    expect(text).toContain(bare('the optimizer descends the data loss plus $\\lambda \\sum_{\\ell} \\lVert W_\\ell \\rVert^2$, so the gradient with respect to each weight matrix $W_\\ell$ gains $2\\lambda W_\\ell$. As in chapter 2 the biases are left out'));
     expect(text).toContain(bare('The loss curves show the data loss alone, without the penalty'));
     const [lambda, lr] = [0.3, 0.1];
     const x = tensor([0.5, -1, 2, 0.25, -0.7, 1.5], [3, 2]);
