@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import { LineKey } from '@/components/widgets/kit/LineKey';
+import metrics from '@/components/widgets/kit/metrics.module.css';
 import { CHART_BOX, PLANE_BOX, SERIES_KEY, classColors } from './draw';
 import { PlaygroundControls } from './Controls';
 import { PlaygroundPainter, type UnitRef } from './painter';
@@ -16,14 +16,10 @@ import styles from './styles.module.css';
 /** The enlarged unit's field is fetched again at most this often while training. */
 const UNIT_REFRESH_MS = 200;
 
-/** The readout's values (filled in by the painter) and their labels. */
+/** The readout's rows and, per set (training, validation, test), the cells the painter fills in. */
 const READOUT = [
-  ['train-loss', 'training loss'],
-  ['validation-loss', 'validation loss'],
-  ['test-loss', 'test loss'],
-  ['train-accuracy', 'training accuracy'],
-  ['validation-accuracy', 'validation accuracy'],
-  ['test-accuracy', 'test accuracy'],
+  ['loss', ['train-loss', 'validation-loss', 'test-loss']],
+  ['accuracy', ['train-accuracy', 'validation-accuracy', 'test-accuracy']],
 ] as const;
 
 const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
@@ -218,17 +214,36 @@ export default function Playground(props: WidgetProps): ReactNode {
           </p>
         </div>
         <div className={styles.charts}>
-          <dl ref={painter.ref('readout')} className={styles.readout} data-readout="playground">
-            {READOUT.map(([name, label]) => (
-              <div key={name}>
-                <dt>{label}</dt>
-                <dd data-value={name}>—</dd>
-              </div>
-            ))}
-          </dl>
-          <div className={styles.lineKey}>
-            <LineKey entries={SERIES_KEY} label="Lines in both charts" />
-          </div>
+          <table ref={painter.ref('readout')} className={`${metrics.figures} ${styles.readout}`} data-readout="playground">
+            <caption className="visually-hidden">Latest loss and accuracy on each set; the column heads are the key to the lines of both charts</caption>
+            <thead>
+              <tr>
+                <td />
+                {SERIES_KEY.map((s) => (
+                  <th key={s.label} scope="col">
+                    <span className={styles.swatch}>
+                      <svg width="18" height="8" aria-hidden="true">
+                        <line x1="1" x2="17" y1="4" y2="4" style={{ stroke: s.color }} strokeWidth="2.5" strokeLinecap="round" />
+                      </svg>
+                      {s.label}
+                    </span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {READOUT.map(([measure, cells]) => (
+                <tr key={measure}>
+                  <th scope="row">{measure}</th>
+                  {cells.map((name) => (
+                    <td key={name} data-value={name}>
+                      —
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <svg
             ref={painter.ref('loss')}
             viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`}

@@ -170,7 +170,7 @@ export function planeAxes(): string {
   return axes(PLANE_BOX, x, y, { x: { label: 'x₁', ticks: 5 }, y: { label: 'x₂', ticks: 5 } });
 }
 
-/** The three sets' lines, and their key (drawn as HTML above the charts, where it wraps on a phone). */
+/** The three sets' lines; their key is the column heads of the readout table above the charts. */
 export const SERIES = {
   train: { name: 'training', color: 'var(--text)' },
   validation: { name: 'validation', color: '#0072B2' },
