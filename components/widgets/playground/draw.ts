@@ -29,7 +29,8 @@ import { el } from '@/components/plots/svg';
 import { DOMAIN, HISTORY_COLUMNS as C, HISTORY_STRIDE } from './snapshot';
 
 export const PLANE_BOX: PlotBox = plotBox(400, 400, { top: 8, right: 10, bottom: 34, left: 40 });
-export const CHART_BOX: PlotBox = plotBox(360, 190, { top: 10, right: 12, bottom: 34, left: 50 });
+// The right margin holds half of the last step label ("5,000"), which would be clipped at 12.
+export const CHART_BOX: PlotBox = plotBox(360, 190, { top: 10, right: 20, bottom: 34, left: 50 });
 
 export function planeScales() {
   return { x: xScale(PLANE_BOX, [DOMAIN.x0, DOMAIN.x1]), y: yScale(PLANE_BOX, [DOMAIN.y0, DOMAIN.y1]) };

@@ -12,9 +12,9 @@ export default defineWidget({
     'A neural network learning to classify points in the plane: its decision field with the training, validation and test points, the network as layers of units each drawn as its own field, and the loss and accuracy on the training, validation and test sets.',
   chapter: 'mlp',
   section: 'train-your-own',
-  height: 1375,
-  phoneHeight: 2730,
-  embedHeight: 1400,
+  height: 1434,
+  phoneHeight: 2796,
+  embedHeight: 1460,
   schema: playgroundSchema,
   models: ['playground'],
   run: {
