@@ -83,14 +83,24 @@ export abstract class Optimizer {
   /** Number of step() calls so far. */
   stepCount = 0;
   protected readonly buffers: Record<string, (Tensor | null)[]> = {};
+  /** Per parameter: whether weight decay applies to it (false for those in `noDecay`). */
+  protected readonly decays: readonly boolean[];
 
   constructor(
     readonly params: readonly Tensor[],
     lr: number,
     bufferNames: readonly string[],
+    noDecay: readonly Tensor[] = [],
   ) {
     this.lr = lr;
     for (const name of bufferNames) this.buffers[name] = params.map(() => null);
+    const excluded = new Set(noDecay);
+    this.decays = params.map((p) => !excluded.has(p));
+  }
+
+  /** The weight decay parameter i gets: λ, or 0 when it was listed in `noDecay`. */
+  protected decayOf(i: number, weightDecay: number): number {
+    return this.decays[i] ? weightDecay : 0;
   }
 
   setLr(lr: number): void {
@@ -153,6 +163,11 @@ export interface SgdOptions {
   nesterov?: boolean;
   /** λ of the L2 penalty: g ← g + λθ. */
   weightDecay?: number;
+  /**
+   * Parameters weight decay leaves alone (they step as with weightDecay 0),
+   * e.g. biases: PyTorch's param group with weight_decay 0.
+   */
+  noDecay?: readonly Tensor[];
 }
 
 /** SGD, optionally with heavy-ball or Nesterov momentum and L2 decay
@@ -165,7 +180,7 @@ export class SGD extends Optimizer {
   weightDecay: number;
 
   constructor(params: readonly Tensor[], options: SgdOptions) {
-    super(params, options.lr, ['velocity']);
+    super(params, options.lr, ['velocity'], options.noDecay);
     this.momentum = options.momentum ?? 0;
     this.dampening = options.dampening ?? 0;
     this.nesterov = options.nesterov ?? false;
@@ -180,7 +195,7 @@ export class SGD extends Optimizer {
       momentum: this.momentum,
       dampening: this.dampening,
       nesterov: this.nesterov,
-      weightDecay: this.weightDecay,
+      weightDecay: this.decayOf(i, this.weightDecay),
       firstStep: v?.fresh ?? false,
     });
   }
@@ -195,6 +210,8 @@ export interface AdamOptions {
   betas?: [number, number];
   eps?: number;
   weightDecay?: number;
+  /** Parameters weight decay (L2 or AdamW's decoupled decay) leaves alone, e.g. biases. */
+  noDecay?: readonly Tensor[];
 }
 
 /** Adam (torch.optim.Adam); weightDecay is an L2 penalty added to g. */
@@ -207,7 +224,7 @@ export class Adam extends Optimizer {
   protected decoupled = false;
 
   constructor(params: readonly Tensor[], options: AdamOptions = {}) {
-    super(params, options.lr ?? 1e-3, ['m', 'v']);
+    super(params, options.lr ?? 1e-3, ['m', 'v'], options.noDecay);
     [this.beta1, this.beta2] = options.betas ?? [0.9, 0.999];
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? 0;
@@ -219,7 +236,7 @@ export class Adam extends Optimizer {
       beta1: this.beta1,
       beta2: this.beta2,
       eps: this.eps,
-      weightDecay: this.weightDecay,
+      weightDecay: this.decayOf(i, this.weightDecay),
       decoupled: this.decoupled,
       step: this.stepCount,
     };

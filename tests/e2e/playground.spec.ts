@@ -18,9 +18,10 @@ async function open(page: Page, state = '') {
 
 test('renders the data, the network and the charts before training', async ({ page }) => {
   await open(page);
-  // 250 training and 250 test points of the two-arm spiral.
+  // 250 training points of the two-arm spiral; the other 250 halved into validation (squares) and test.
   await expect(widget(page).locator('.train-points circle')).toHaveCount(250);
-  await expect(widget(page).locator('.test-points circle')).toHaveCount(250);
+  await expect(widget(page).locator('.validation-points rect')).toHaveCount(125);
+  await expect(widget(page).locator('.test-points circle')).toHaveCount(125);
   await expect(widget(page).getByRole('combobox', { name: 'Preset' })).toHaveValue('spiral');
   await expect(network(page)).toBeVisible();
   await expect(widget(page).getByText('The network: 3 hidden layers of 16, 16, 16 units (tanh)')).toBeVisible();
@@ -30,7 +31,7 @@ test('renders the data, the network and the charts before training', async ({ pa
 
 test('trains: steps and epochs rise, the training loss falls, nothing drawn is NaN', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page, 'v.1~ds.circles~w.8_8');
+  await open(page, 'v.2~ds.circles~w.8_8');
   const first = await numberOf(page, 'data-train-loss');
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
@@ -41,11 +42,29 @@ test('trains: steps and epochs rise, the training loss falls, nothing drawn is N
   await expect(widget(page)).toHaveAttribute('data-run-state', 'paused');
   const markup = await widget(page).locator('[data-part="body"]').innerHTML();
   expect(markup).not.toMatch(/NaN|Infinity/);
-  expect(await widget(page).locator('svg[aria-label^="Loss"] path[data-series]').count()).toBe(2);
+  // Three curves in each chart, the validation set's among them, with its readout.
+  for (const chart of ['Loss', 'Accuracy']) {
+    const paths = widget(page).locator(`svg[aria-label^="${chart}"] path[data-series]`);
+    expect(await paths.count()).toBe(3);
+    await expect(widget(page).locator(`svg[aria-label^="${chart}"] path[data-series="validation"]`)).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+  }
+  await expect(readout(page).getByRole('columnheader', { name: 'validation' })).toBeVisible();
+  for (const attribute of ['data-validation-loss', 'data-validation-accuracy', 'data-test-loss']) {
+    expect(Number.isFinite(await numberOf(page, attribute)), attribute).toBe(true);
+  }
+  expect(await numberOf(page, 'data-validation-loss')).toBeGreaterThan(0);
+  await expect(readout(page).locator('[data-value="validation-loss"]')).toHaveText(/^\d/);
+});
+
+test('a link made before the penalty was λ‖W‖² (v.1) opens without a notice, λ halved', async ({ page }) => {
+  await open(page, 'v.1~ds.moons~l2.0.003');
+  await expect(widget(page).getByRole('combobox', { name: 'Data', exact: true })).toHaveValue('moons');
+  await expect(widget(page).getByRole('combobox', { name: 'L2 penalty λ' })).toHaveValue('0.0015');
+  await expect(widget(page).getByRole('status').filter({ hasText: 'could not be used' })).toHaveCount(0);
 });
 
 test('the pace setting caps the steps per second, and changes live', async ({ page }) => {
-  await open(page, 'v.1~ds.circles~w.4~sp.20');
+  await open(page, 'v.2~ds.circles~w.4~sp.20');
   await expect(widget(page).getByRole('slider', { name: 'Steps per second' })).toHaveAttribute('aria-valuetext', '20');
   const started = Date.now();
   await widget(page).getByRole('button', { name: 'Play' }).click();
@@ -83,7 +102,7 @@ test('the spiral preset reaches 90% test accuracy within 2,000 steps', async ({ 
 
 test('a live change keeps the run; a new architecture starts over', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page, 'v.1~ds.moons~w.4');
+  await open(page, 'v.2~ds.moons~w.4');
   await widget(page).getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => step(page), { timeout: 45_000 }).toBeGreaterThan(50);
   await widget(page).getByRole('button', { name: 'Pause' }).click();
@@ -108,7 +127,7 @@ test('a live change keeps the run; a new architecture starts over', async ({ pag
 });
 
 test('a unit’s field opens by click and by keyboard, and closes again', async ({ page }) => {
-  await open(page, 'v.1~w.3_2');
+  await open(page, 'v.2~w.3_2');
   const canvas = network(page);
   const box = await stableBox(canvas);
   await canvas.focus();
@@ -132,7 +151,7 @@ test('a unit’s field opens by click and by keyboard, and closes again', async 
 });
 
 test('exports the trained weights as JSON', async ({ page }) => {
-  await open(page, 'v.1~w.4');
+  await open(page, 'v.2~w.4');
   await widget(page).getByRole('button', { name: 'Step' }).click();
   await expect(widget(page)).toHaveAttribute('data-step', '1');
   const [download] = await Promise.all([page.waitForEvent('download'), widget(page).getByRole('button', { name: 'Export weights (JSON)' }).click()]);
@@ -153,7 +172,7 @@ test('copy link to this state restores it in a new page', async ({ page, context
   await widget(page).getByRole('button', { name: 'Fewer units in layer 2' }).click();
   await widget(page).getByRole('button', { name: 'Copy link to this state' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/playground=v\.1~.*ds\.blobs/);
+  expect(link).toMatch(/playground=v\.2~.*ds\.blobs/);
   expect(link).toMatch(/w\.16_15_16/);
   expect(link).toMatch(/#playground$/);
 
@@ -171,7 +190,7 @@ test('two fresh pages on the same link, stepped alike, show identical losses', a
   for (let k = 0; k < 2; k++) {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await open(page, 'v.1~ds.xor~w.6_6~seed.42');
+    await open(page, 'v.2~ds.xor~w.6_6~seed.42');
     for (let i = 0; i < 5; i++) {
       await widget(page).getByRole('button', { name: 'Step' }).click();
       await expect(widget(page)).toHaveAttribute('data-step', String(i + 1));
@@ -207,7 +226,7 @@ test.describe('keyboard alone', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 800 } });
   test('six layers get six steppers of 24 px buttons that do not overlap, and they work', async ({ page }) => {
-    await open(page, 'v.1~w.8_8_8_8_8_8');
+    await open(page, 'v.2~w.8_8_8_8_8_8');
     const buttons = widget(page).getByRole('button', { name: /units in layer/ });
     await expect(buttons).toHaveCount(12);
     const boxes = await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
@@ -224,7 +243,7 @@ test.describe('on a phone', () => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`the embed page works in the ${theme} theme`, async ({ page }) => {
-    await page.goto(`embed/playground/?playground=v.1~ds.circles~w.4&theme=${theme}`);
+    await page.goto(`embed/playground/?playground=v.2~ds.circles~w.4&theme=${theme}`);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(page.locator('.site-header')).toHaveCount(0);
     await expect(widget(page).getByRole('combobox', { name: 'Data', exact: true })).toHaveValue('circles');

@@ -99,9 +99,21 @@ export type ValueOf<P extends Param> = P extends { type: 'enum'; options: readon
 export interface WidgetSchema<P extends Record<string, Param> = Record<string, Param>> {
   /** The widget's name, also its default instance id and URL query key. */
   name: string;
-  /** Bumped when a key's meaning changes; links of another version decode with a notice. */
+  /**
+   * Bumped when a key's meaning changes. A link of an older version is
+   * upgraded by `migrate` when every step from its version is there;
+   * otherwise (or for a newer version) it decodes with a notice.
+   */
   version: number;
   params: P;
+  /**
+   * Upgrades of old links, one per version: `migrate[v]` turns the URL pairs
+   * (`key → token`, as written in a version-v link; a key left out holds
+   * version v's default) into those of version v + 1. They run in order, so
+   * a v.1 link opens in a version-3 widget through `migrate[1]` then
+   * `migrate[2]`, and opens without a notice.
+   */
+  migrate?: Readonly<Record<number, (pairs: Readonly<Record<string, string>>) => Record<string, string>>>;
   /**
    * Defaults that follow another setting: for a state, the value each listed
    * param takes when a link leaves it out (the descent playground's learning
@@ -129,6 +141,9 @@ export function defineSchema<const P extends Record<string, Param>>(schema: Widg
     if (p.key === 'v' || keys.has(p.key)) throw new Error(`${schema.name}: URL key "${p.key}" is reserved or repeated`);
     if (p.type === 'text' && !/^[a-z0-9 ]+$/.test(p.alphabet)) throw new Error(`${schema.name}: a text alphabet holds lower-case letters, digits and the space`);
     keys.add(p.key);
+  }
+  for (const v of Object.keys(schema.migrate ?? {})) {
+    if (!(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) < schema.version)) throw new Error(`${schema.name}: a migration from version ${v} of a version-${schema.version} schema`);
   }
   return schema;
 }

@@ -7,6 +7,8 @@
  * defaults (or the schema's linked defaults) are written. Decoding never
  * throws: whatever does not parse, is unknown, or lies outside the schema
  * falls back to the default and yields a notice that the widget shows.
+ * A link of an older version (`v.1` read by a version-2 schema) is first
+ * upgraded by the schema's `migrate` steps, pair by pair, when it has them.
  */
 import { defaultsOf, isValid, type Param, type StateOf, type WidgetSchema } from './schema';
 
@@ -122,17 +124,21 @@ export function decodeState<S extends WidgetSchema>(schema: S, encoded: string |
   const seen = new Set<string>();
   // Params the link set to a valid value; the others may follow linkedDefaults.
   const set = new Set<string>();
-  for (const pair of encoded.split('~')) {
-    if (pair === '') continue;
-    const dot = pair.indexOf('.');
-    const key = dot < 0 ? pair : pair.slice(0, dot);
-    const token = dot < 0 ? '' : pair.slice(dot + 1);
-    if (key === 'v') {
-      if (token !== String(schema.version)) {
-        notices.push(`This link was made for another version of this widget (v${shown(token)}); settings that no longer fit were reset.`);
-      }
-      continue;
-    }
+  let pairs: [string, string][] = encoded
+    .split('~')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const dot = pair.indexOf('.');
+      return dot < 0 ? [pair, ''] : [pair.slice(0, dot), pair.slice(dot + 1)];
+    });
+  const version = pairs.find(([key]) => key === 'v')?.[1];
+  if (version !== undefined && version !== String(schema.version)) {
+    const steps = migrationsFrom(schema, version);
+    if (steps) pairs = migrated(pairs, steps);
+    else notices.push(`This link was made for another version of this widget (v${shown(version)}); settings that no longer fit were reset.`);
+  }
+  for (const [key, token] of pairs) {
+    if (key === 'v') continue;
     if (key === 'play') {
       play = token === '1';
       continue;
@@ -159,6 +165,31 @@ export function decodeState<S extends WidgetSchema>(schema: S, encoded: string |
   const linked: Record<string, unknown> = schema.linkedDefaults?.(state as StateOf<S>) ?? {};
   for (const [name, value] of Object.entries(linked)) if (!set.has(name)) state[name] = value;
   return { state: state as StateOf<S>, notices, play };
+}
+
+/** The schema's upgrades from `version` to its own, in order, or null when a step is missing (or the version is not older). */
+function migrationsFrom(schema: WidgetSchema, version: string): ((pairs: Readonly<Record<string, string>>) => Record<string, string>)[] | null {
+  const from = Number(version);
+  if (!/^\d+$/.test(version) || from >= schema.version) return null;
+  const steps = [];
+  for (let v = from; v < schema.version; v++) {
+    const step = schema.migrate?.[v];
+    if (!step) return null;
+    steps.push(step);
+  }
+  return steps;
+}
+
+/** The pairs after the upgrades: the first value of each key goes through them; repeats, `v` and `play` stay as they were. */
+function migrated(pairs: [string, string][], steps: ((pairs: Readonly<Record<string, string>>) => Record<string, string>)[]): [string, string][] {
+  const first: Record<string, string> = {};
+  const rest: [string, string][] = [];
+  for (const [key, token] of pairs) {
+    if (key === 'v' || key === 'play' || key in first) rest.push([key, token]);
+    else first[key] = token;
+  }
+  const upgraded = steps.reduce<Record<string, string>>((values, step) => step(values), first);
+  return [...Object.entries(upgraded), ...rest];
 }
 
 /**

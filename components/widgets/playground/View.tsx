@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/Button';
 import type { WidgetProps } from '@/components/widgets/kit/define';
 import { useTrainingWidget } from '@/components/widgets/kit/useWidget';
 import { WidgetFrame } from '@/components/widgets/kit/WidgetFrame';
-import { CHART_BOX, PLANE_BOX, classColors } from './draw';
+import metrics from '@/components/widgets/kit/metrics.module.css';
+import { CHART_BOX, PLANE_BOX, SERIES_KEY, classColors } from './draw';
 import { PlaygroundControls } from './Controls';
 import { PlaygroundPainter, type UnitRef } from './painter';
 import { ACTIVATIONS, classCount, DATASETS, MAX_UNITS, widthsOf } from './schema';
@@ -15,12 +16,10 @@ import styles from './styles.module.css';
 /** The enlarged unit's field is fetched again at most this often while training. */
 const UNIT_REFRESH_MS = 200;
 
-/** The readout's values (filled in by the painter) and their labels. */
+/** The readout's rows and, per set (training, validation, test), the cells the painter fills in. */
 const READOUT = [
-  ['train-loss', 'training loss'],
-  ['test-loss', 'test loss'],
-  ['train-accuracy', 'training accuracy'],
-  ['test-accuracy', 'test accuracy'],
+  ['loss', ['train-loss', 'validation-loss', 'test-loss']],
+  ['accuracy', ['train-accuracy', 'validation-accuracy', 'test-accuracy']],
 ] as const;
 
 const unitName = (u: UnitRef) => `layer ${u.column}, unit ${u.unit + 1}`;
@@ -151,7 +150,7 @@ export default function Playground(props: WidgetProps): ReactNode {
               ref={painter.ref('planeSvg')}
               viewBox={`0 0 ${PLANE_BOX.width} ${PLANE_BOX.height}`}
               role="img"
-              aria-label={`${datasetLabel}: ${classes} classes, training points filled, test points ringed; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
+              aria-label={`${datasetLabel}: ${classes} classes, training points filled, validation points as ringed squares, test points as ringed dots; coloured by the ${selected ? `activation of ${unitName(selected)}` : 'class the network predicts'}.`}
             />
           </div>
           <ul className={styles.key} aria-label="Key">
@@ -161,6 +160,10 @@ export default function Playground(props: WidgetProps): ReactNode {
                 class {k + 1}
               </li>
             ))}
+            <li>
+              <span className={`${styles.dot} ${styles.ring} ${styles.square}`} aria-hidden="true" />
+              validation point
+            </li>
             <li>
               <span className={`${styles.dot} ${styles.ring}`} aria-hidden="true" />
               test point
@@ -211,16 +214,43 @@ export default function Playground(props: WidgetProps): ReactNode {
           </p>
         </div>
         <div className={styles.charts}>
-          <dl ref={painter.ref('readout')} className={styles.readout} data-readout="playground">
-            {READOUT.map(([name, label]) => (
-              <div key={name}>
-                <dt>{label}</dt>
-                <dd data-value={name}>—</dd>
-              </div>
-            ))}
-          </dl>
-          <svg ref={painter.ref('loss')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Loss on the training and test sets against the step" />
-          <svg ref={painter.ref('accuracy')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training and test sets against the step" />
+          <table ref={painter.ref('readout')} className={`${metrics.figures} ${styles.readout}`} data-readout="playground">
+            <caption className="visually-hidden">Latest loss and accuracy on each set; the column heads are the key to the lines of both charts</caption>
+            <thead>
+              <tr>
+                <td />
+                {SERIES_KEY.map((s) => (
+                  <th key={s.label} scope="col">
+                    <span className={styles.swatch}>
+                      <svg width="18" height="8" aria-hidden="true">
+                        <line x1="1" x2="17" y1="4" y2="4" style={{ stroke: s.color }} strokeWidth="2.5" strokeLinecap="round" />
+                      </svg>
+                      {s.label}
+                    </span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {READOUT.map(([measure, cells]) => (
+                <tr key={measure}>
+                  <th scope="row">{measure}</th>
+                  {cells.map((name) => (
+                    <td key={name} data-value={name}>
+                      —
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <svg
+            ref={painter.ref('loss')}
+            viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`}
+            role="img"
+            aria-label="Loss (without the penalty) on the training, validation and test sets against the step"
+          />
+          <svg ref={painter.ref('accuracy')} viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`} role="img" aria-label="Accuracy on the training, validation and test sets against the step" />
         </div>
       </div>
     </WidgetFrame>

@@ -12,7 +12,6 @@ import {
   finiteExtent,
   gridLines,
   innerRect,
-  legendSvg,
   linePaths,
   linesSvg,
   plotBox,
@@ -27,10 +26,11 @@ import {
   type Theme,
 } from '@/components/plots';
 import { el } from '@/components/plots/svg';
-import { DOMAIN, HISTORY_STRIDE } from './snapshot';
+import { DOMAIN, HISTORY_COLUMNS as C, HISTORY_STRIDE } from './snapshot';
 
 export const PLANE_BOX: PlotBox = plotBox(400, 400, { top: 8, right: 10, bottom: 34, left: 40 });
-export const CHART_BOX: PlotBox = plotBox(360, 190, { top: 10, right: 12, bottom: 34, left: 50 });
+// The right margin holds half of the last step label ("5,000"), which would be clipped at 12.
+export const CHART_BOX: PlotBox = plotBox(360, 190, { top: 10, right: 20, bottom: 34, left: 50 });
 
 export function planeScales() {
   return { x: xScale(PLANE_BOX, [DOMAIN.x0, DOMAIN.x1]), y: yScale(PLANE_BOX, [DOMAIN.y0, DOMAIN.y1]) };
@@ -126,15 +126,18 @@ export function unitImage(values: ArrayLike<number>, n: number, theme: Theme): P
 export interface PointSet {
   x: Float32Array;
   y: Int32Array;
+  /** Points [0, nTrain) train, the next nValidation validation, the rest test. */
   nTrain: number;
+  nValidation: number;
   classes: number;
 }
 
 /**
- * Training points as filled dots with a page-coloured rim; test points as
- * dots ringed in the text colour, so the two sets stay apart on any field.
+ * Training points as filled dots with a page-coloured rim; validation points
+ * as squares and test points as dots, both ringed in the text colour, so the
+ * three sets stay apart on any field. `showHeldOut` shows the last two.
  */
-export function pointsSvg(data: PointSet, showTest: boolean): string {
+export function pointsSvg(data: PointSet, showHeldOut: boolean): string {
   const { x, y } = planeScales();
   const clip = innerRect(PLANE_BOX);
   const colors = classColors(data.classes);
@@ -146,8 +149,20 @@ export function pointsSvg(data: PointSet, showTest: boolean): string {
       color: (k) => colors[k],
     });
   const dots = (circles: ReturnType<typeof set>) => circles.map((c) => el('circle', { cx: c.cx, cy: c.cy, r: c.r, style: `fill:${c.fill}` })).join('');
+  // A square of the same area as the dot (side r·√π).
+  const squares = (circles: ReturnType<typeof set>) =>
+    circles
+      .map((c) => {
+        const side = c.r * Math.sqrt(Math.PI);
+        return el('rect', { x: c.cx - side / 2, y: c.cy - side / 2, width: side, height: side, style: `fill:${c.fill}` });
+      })
+      .join('');
+  const held = data.nTrain + data.nValidation;
   let out = el('g', { class: 'train-points', style: 'stroke:var(--bg);stroke-width:1' }, dots(set(0, data.nTrain)));
-  if (showTest) out += el('g', { class: 'test-points', style: 'stroke:var(--text);stroke-width:1.3' }, dots(set(data.nTrain, data.x.length / 2)));
+  if (showHeldOut) {
+    out += el('g', { class: 'validation-points', style: 'stroke:var(--text);stroke-width:1.3' }, squares(set(data.nTrain, held)));
+    out += el('g', { class: 'test-points', style: 'stroke:var(--text);stroke-width:1.3' }, dots(set(held, data.x.length / 2)));
+  }
   return out;
 }
 
@@ -156,10 +171,13 @@ export function planeAxes(): string {
   return axes(PLANE_BOX, x, y, { x: { label: 'x₁', ticks: 5 }, y: { label: 'x₂', ticks: 5 } });
 }
 
+/** The three sets' lines; their key is the column heads of the readout table above the charts. */
 export const SERIES = {
   train: { name: 'training', color: 'var(--text)' },
+  validation: { name: 'validation', color: '#0072B2' },
   test: { name: 'test', color: '#D55E00' },
 } as const;
+export const SERIES_KEY = Object.values(SERIES).map((s) => ({ label: s.name, color: s.color }));
 
 /** Column c of the history (stride HISTORY_STRIDE). */
 export function historyColumn(history: Float32Array, c: number): Float32Array {
@@ -181,35 +199,37 @@ export interface Chart {
 
 const scaleKey = (x: Scale, y: Scale) => `${x.domain().join(',')}|${y.domain().join(',')}`;
 
-/** Training and test loss against the step, on a log axis (the loss spans decades as a net fits). */
+/**
+ * Training, validation and test loss (the data loss, without the penalty)
+ * against the step, on a log axis (the loss spans decades as a net fits).
+ */
 export function lossChart(history: Float32Array): Chart {
-  const steps = historyColumn(history, 0);
-  const train = historyColumn(history, 1);
-  const test = historyColumn(history, 2);
+  const steps = historyColumn(history, C.step);
+  const train = historyColumn(history, C.trainLoss);
+  const validation = historyColumn(history, C.validationLoss);
+  const test = historyColumn(history, C.testLoss);
   const x = xScale(CHART_BOX, [0, Math.max(10, steps[steps.length - 1] ?? 0)], { nice: true });
-  const extent = finiteExtent([train, test], { positive: true }) ?? [0.01, 1];
+  const extent = finiteExtent([train, validation, test], { positive: true }) ?? [0.01, 1];
   const y = yScale(CHART_BOX, [Math.min(extent[0], extent[1] / 10), extent[1]], { type: 'log', nice: true });
   const series = [
     { ...SERIES.train, xs: steps, ys: train },
+    { ...SERIES.validation, xs: steps, ys: validation },
     { ...SERIES.test, xs: steps, ys: test },
   ];
   const lines = linePaths(series, x, y);
-  const markup =
-    gridLines(CHART_BOX, null, y) +
-    linesSvg(lines) +
-    axes(CHART_BOX, x, y, { x: { label: 'step', ticks: 4 }, y: { label: 'loss 𝓛' } }) +
-    legendSvg(series.map((s) => ({ label: s.name, color: s.color })), { x: CHART_BOX.width - 150, y: 12, direction: 'row', itemWidth: 78 });
+  const markup = gridLines(CHART_BOX, null, y) + linesSvg(lines) + axes(CHART_BOX, x, y, { x: { label: 'step', ticks: 4 }, y: { label: 'loss 𝓛' } });
   return { key: scaleKey(x, y), markup, lines };
 }
 
-/** Training and test accuracy against the step, 0 to 100%. */
+/** Training, validation and test accuracy against the step, 0 to 100%. */
 export function accuracyChart(history: Float32Array, classes: number): Chart {
-  const steps = historyColumn(history, 0);
+  const steps = historyColumn(history, C.step);
   const x = xScale(CHART_BOX, [0, Math.max(10, steps[steps.length - 1] ?? 0)], { nice: true });
   const y = yScale(CHART_BOX, [0, 1]);
   const series = [
-    { ...SERIES.train, xs: steps, ys: historyColumn(history, 3) },
-    { ...SERIES.test, xs: steps, ys: historyColumn(history, 4) },
+    { ...SERIES.train, xs: steps, ys: historyColumn(history, C.trainAccuracy) },
+    { ...SERIES.validation, xs: steps, ys: historyColumn(history, C.validationAccuracy) },
+    { ...SERIES.test, xs: steps, ys: historyColumn(history, C.testAccuracy) },
   ];
   const chance = y(1 / classes);
   const r = innerRect(CHART_BOX);

@@ -2,8 +2,8 @@
  * The playground's run, in the worker: an MLP classifying 2-D points,
  * trained by minibatch SGD, momentum or Adam on the engine. Each step takes
  * one minibatch; snapshots carry the loss and accuracy history on the
- * training and test sets, and, as often as the worker can spare, the
- * decision field, every hidden unit's field and the weights.
+ * training, validation and test sets, and, as often as the worker can
+ * spare, the decision field, every hidden unit's field and the weights.
  */
 import {
   Adam,
@@ -26,71 +26,100 @@ import {
 } from '@/engine';
 import { defineModel } from '@/workers/model';
 import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, thumbSize, unitFieldSize } from './fields';
-import { DOMAIN, HISTORY_STRIDE, type PlaygroundFrame } from './snapshot';
+import { DOMAIN, HISTORY_COLUMNS, HISTORY_STRIDE, type PlaygroundFrame } from './snapshot';
 import { lossOf } from '@/components/widgets/shared/network/loss';
 import { POINTS, type PlaygroundParams } from './schema';
 
 /**
  * What a run needs: the parameters that shape data, network and training
  * (the seed travels in the spec), with the batch size as a number (0: the
- * whole training set) and λ of the L2 penalty (added to each gradient as λθ).
+ * whole training set) and λ of the L2 penalty λ Σ‖W‖² on the weight
+ * matrices (each weight's gradient gains 2λW; biases none).
  */
 export type PlaygroundConfig = Omit<PlaygroundParams, 'seed' | 'showTest' | 'discretize' | 'batch' | 'l2'> & { batch: number; l2: number };
 
 export interface PlaygroundData {
   x: Float32Array;
   y: Int32Array;
-  /** Points [0, nTrain) are the training set, the rest the test set. */
+  /**
+   * Points [0, nTrain) are the training set, the next nValidation the
+   * validation set, the rest the test set.
+   */
   nTrain: number;
+  nValidation: number;
   classes: number;
+}
+
+/**
+ * The split of the POINTS points: the training share as set, and the points
+ * held out from training halved, validation first (the odd point goes to the
+ * test set). The data generator shuffles, so each part is a random sample.
+ */
+export function splitOf(trainPercent: number): { nTrain: number; nValidation: number; nTest: number } {
+  const nTrain = Math.round((POINTS * trainPercent) / 100);
+  const nValidation = Math.floor((POINTS - nTrain) / 2);
+  return { nTrain, nValidation, nTest: POINTS - nTrain - nValidation };
 }
 
 /** Fields: the decision field plus the unit thumbnails, at most this share of the worker's time … */
 const FIELD_SHARE = 0.25;
 /** … and at most this often while playing (15 pictures a second read as motion). */
 const FIELD_INTERVAL_MS = 66;
-/** Loss and accuracy on the full training and test sets, at most this share. */
+/** Loss and accuracy on the full training, validation and test sets, at most this share. */
 const METRIC_SHARE = 0.15;
 /** History rows kept: beyond this, every other row is dropped (the curve keeps its shape). */
 const HISTORY_ROWS = 1500;
 
 export { lossOf };
 
-function makeOptimizer(params: Tensor[], config: PlaygroundConfig): Optimizer {
+/**
+ * The penalty λ Σ‖W‖² has gradient 2λW on each weight matrix and none on the
+ * biases: the optimizers' L2 decay (g ← g + decay·θ) with decay = 2λ, the
+ * biases excluded.
+ */
+export const decayOf = (l2: number) => 2 * l2;
+
+function makeOptimizer(model: MLP, config: PlaygroundConfig): Optimizer {
+  const params = model.parameters();
+  const noDecay = model.layers.map((l) => l.bias).filter((b): b is Tensor => b != null);
+  const weightDecay = decayOf(config.l2);
   switch (config.optimizer) {
     case 'sgd':
-      return new SGD(params, { lr: config.lr, weightDecay: config.l2 });
+      return new SGD(params, { lr: config.lr, weightDecay, noDecay });
     case 'momentum':
-      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.l2 });
+      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay, noDecay });
     case 'adam':
-      return new Adam(params, { lr: config.lr, weightDecay: config.l2 });
+      return new Adam(params, { lr: config.lr, weightDecay, noDecay });
   }
 }
 
-/** The data set of a configuration, split into training and test points. */
+/** The data set of a configuration, split into training, validation and test points. */
 export function dataOf(config: Pick<PlaygroundConfig, 'dataset' | 'classes' | 'noise' | 'dataSeed' | 'trainPercent'>): PlaygroundData {
   const data = classification2d(config.dataset, { n: POINTS, noise: config.noise, seed: config.dataSeed, classes: config.classes });
-  const nTrain = Math.round((POINTS * config.trainPercent) / 100);
-  return { x: data.x, y: data.y, nTrain, classes: data.classes };
+  const { nTrain, nValidation } = splitOf(config.trainPercent);
+  return { x: data.x, y: data.y, nTrain, nValidation, classes: data.classes };
 }
 
 function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
   const data = dataOf(config);
-  const { nTrain, classes } = data;
-  const nTest = POINTS - nTrain;
+  const { nTrain, nValidation, classes } = data;
+  const nHeld = nTrain + nValidation;
+  const nTest = POINTS - nHeld;
   const trainX = data.x.subarray(0, 2 * nTrain);
   const trainY = data.y.subarray(0, nTrain);
-  const testY = data.y.subarray(nTrain);
+  const validationY = data.y.subarray(nTrain, nHeld);
+  const testY = data.y.subarray(nHeld);
   const rng = new Rng(seed);
   const sizes = [2, ...config.widths, classes];
   const model = new MLP({ sizes, activation: config.activation, rng });
-  const optimizer = makeOptimizer(model.parameters(), config);
+  const optimizer = makeOptimizer(model, config);
   const batchRng = rng.fork();
   const batchesOf = (b: number) => new Minibatches(nTrain, b > 0 ? Math.min(b, nTrain) : nTrain, batchRng);
   let batches = batchesOf(config.batch);
   let speed = config.speed;
   const allTrainX = keep(tensor(trainX, [nTrain, 2]));
-  const allTestX = keep(tensor(data.x.subarray(2 * nTrain), [nTest, 2]));
+  const allValidationX = keep(tensor(data.x.subarray(2 * nTrain, 2 * nHeld), [nValidation, 2]));
+  const allTestX = keep(tensor(data.x.subarray(2 * nHeld), [nTest, 2]));
   // Grid sizes start from the network's cost and follow the measured time:
   // the fast kernels afford finer pictures than the reference ones.
   let fieldN = fieldSize(sizes);
@@ -106,16 +135,20 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
   // When the costly parts were last computed, and what they cost (ms).
   const timing = { metricsAt: -Infinity, metricsCost: 0, fieldsAt: -Infinity, fieldsCost: 0, metricsStep: -1, fieldsStep: -1 };
 
+  /** A history row (see HISTORY_COLUMNS): the data loss alone, without the penalty, on each set. */
   function measure(): void {
     const row = noGrad(() =>
       scope(() => {
         const train = model.forward(allTrainX);
+        const validation = model.forward(allValidationX);
         const test = model.forward(allTestX);
         return [
           steps,
           lossOf(config.loss, train, trainY).item(),
+          lossOf(config.loss, validation, validationY).item(),
           lossOf(config.loss, test, testY).item(),
           accuracy(train, trainY),
+          accuracy(validation, validationY),
           accuracy(test, testY),
         ];
       }),
@@ -147,7 +180,20 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
     return out;
   }
 
-  const latest = () => history.slice(-HISTORY_STRIDE);
+  /** The latest row's numbers by name (null before the first). */
+  function metrics(): Record<Exclude<keyof typeof HISTORY_COLUMNS, 'step'>, number | null> {
+    const row = history.slice(-HISTORY_STRIDE);
+    const at = (c: number) => row[c] ?? null;
+    const C = HISTORY_COLUMNS;
+    return {
+      trainLoss: at(C.trainLoss),
+      validationLoss: at(C.validationLoss),
+      testLoss: at(C.testLoss),
+      trainAccuracy: at(C.trainAccuracy),
+      validationAccuracy: at(C.validationAccuracy),
+      testAccuracy: at(C.testAccuracy),
+    };
+  }
 
   return {
     stepsPerSecond: () => speed,
@@ -186,14 +232,16 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
         timing.fieldsStep = steps;
         fieldN = refineGrid(fieldN, timing.fieldsCost, 32, 96, thumbN);
       }
-      const [, trainLoss = null, testLoss = null, trainAccuracy = null, testAccuracy = null] = latest();
+      const m = metrics();
       const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
       return {
         history: Float32Array.from(history),
-        trainLoss: finite(trainLoss),
-        testLoss: finite(testLoss),
-        trainAccuracy: finite(trainAccuracy),
-        testAccuracy: finite(testAccuracy),
+        trainLoss: finite(m.trainLoss),
+        validationLoss: finite(m.validationLoss),
+        testLoss: finite(m.testLoss),
+        trainAccuracy: finite(m.trainAccuracy),
+        validationAccuracy: finite(m.validationAccuracy),
+        testAccuracy: finite(m.testAccuracy),
         fields,
       };
     },
@@ -203,12 +251,12 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
       momentum: (mu: number) => {
         if (optimizer instanceof SGD && config.optimizer === 'momentum') optimizer.momentum = mu;
       },
-      l2: (l2: number) => ((optimizer as SGD | Adam).weightDecay = l2),
+      l2: (l2: number) => ((optimizer as SGD | Adam).weightDecay = decayOf(l2)),
       batch: (batch: number) => (batches = batchesOf(batch)),
       speed: (stepsPerSecond: number) => (speed = stepsPerSecond),
     },
     queries: {
-      /** The data set, split: points [0, nTrain) train, the rest test. */
+      /** The data set, split: points [0, nTrain) train, the next nValidation validation, the rest test. */
       data: (): PlaygroundData => ({ ...data, x: data.x.slice(), y: data.y.slice() }),
       /** One hidden unit's field over the plane, at a resolution the worker can afford. */
       unit({ layer, unit }: { layer: number; unit: number }) {
@@ -224,6 +272,7 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
       optimizer.dispose();
       model.dispose();
       allTrainX.dispose();
+      allValidationX.dispose();
       allTestX.dispose();
     },
   };
@@ -231,7 +280,6 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
   /** The trained network as plain JSON: architecture, settings, and every parameter as nested arrays. */
   function exportOf() {
     const params = snapshotParameters(model);
-    const [, trainLoss, testLoss, trainAccuracy, testAccuracy] = latest();
     return {
       format: 'looking-glass/playground-mlp@1',
       about: 'y = W x + b per layer (W is out × in, PyTorch layout); the activation follows every hidden layer; the output layer gives logits for softmax.',
@@ -239,11 +287,21 @@ function buildPlaygroundRun(config: PlaygroundConfig, seed: number) {
       activation: config.activation,
       loss: config.loss === 'ce' ? 'softmax cross-entropy' : 'squared error of softmax probabilities',
       optimizer: { kind: config.optimizer, lr: optimizer.lr, l2: config.l2, momentum: config.optimizer === 'momentum' ? config.momentum : undefined },
-      data: { dataset: config.dataset, classes, noise: config.noise, points: POINTS, trainPercent: config.trainPercent, seed: config.dataSeed, domain: DOMAIN },
+      penalty: 'l2 · Σ‖W‖² over the weight matrices (biases not penalised); the metrics are the data loss without it',
+      data: {
+        dataset: config.dataset,
+        classes,
+        noise: config.noise,
+        points: POINTS,
+        trainPercent: config.trainPercent,
+        split: { train: [0, nTrain], validation: [nTrain, nHeld], test: [nHeld, POINTS] },
+        seed: config.dataSeed,
+        domain: DOMAIN,
+      },
       seed,
       step: steps,
       epoch: Math.floor(seen / nTrain),
-      metrics: { trainLoss, testLoss, trainAccuracy, testAccuracy },
+      metrics: metrics(),
       layers: model.layers.map((l, i) => ({
         weight: rows(params[`layers.${i}.weight`], l.outFeatures, l.inFeatures),
         bias: Array.from(params[`layers.${i}.bias`] ?? []),

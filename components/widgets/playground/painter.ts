@@ -189,7 +189,7 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
   private paintPoints(): void {
     const svg = this.targets.planeSvg;
     if (!svg) return;
-    const key = `${this.data ? this.data.x.length + ':' + this.data.x[0] + ':' + this.data.nTrain : ''}|${this.params.showTest}`;
+    const key = `${this.data ? this.data.x.length + ':' + this.data.x[0] + ':' + this.data.nTrain + ':' + this.data.nValidation : ''}|${this.params.showTest}`;
     this.svgFor(svg, key, () => planeAxes() + (this.data ? pointsSvg(this.data, this.params.showTest) : ''));
   }
 
@@ -232,8 +232,10 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
       const percent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
       const values: Record<string, string> = {
         'train-loss': formatValue(frame?.trainLoss),
+        'validation-loss': formatValue(frame?.validationLoss),
         'test-loss': formatValue(frame?.testLoss),
         'train-accuracy': percent(frame?.trainAccuracy),
+        'validation-accuracy': percent(frame?.validationAccuracy),
         'test-accuracy': percent(frame?.testAccuracy),
       };
       for (const [name, text] of Object.entries(values)) this.text(readout.querySelector(`[data-value="${name}"]`), text);
@@ -241,6 +243,8 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
       this.dataAttr(readout, 'testLoss', reading(frame?.testLoss));
       this.dataAttr(readout, 'testAccuracy', reading(frame?.testAccuracy));
       this.dataAttr(readout, 'trainLoss', reading(frame?.trainLoss));
+      this.dataAttr(readout, 'validationLoss', reading(frame?.validationLoss));
+      this.dataAttr(readout, 'validationAccuracy', reading(frame?.validationAccuracy));
       // The step these numbers were measured at (they trail the run by up to a few frames).
       this.dataAttr(readout, 'metricsStep', history.length ? String(history[history.length - HISTORY_STRIDE]) : '');
     }
@@ -249,7 +253,7 @@ export class PlaygroundPainter extends TrainingPainter<Targets, PlaygroundParams
 
 /**
  * While a chart's scales hold, only its lines' path data is replaced: the
- * browser then redraws two paths instead of rebuilding the chart's axes.
+ * browser then redraws three paths instead of rebuilding the chart's axes.
  */
 function paintChart(svg: SVGSVGElement, chart: Chart): void {
   const paths = chart.lines.map((l) => (l.d ? svg.querySelector<SVGPathElement>(`path[data-series="${l.name}"]`) : null));

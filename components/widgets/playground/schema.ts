@@ -26,11 +26,25 @@ export const OPTIMIZER_OPTIONS = [
 ] as const;
 export type OptimizerName = (typeof OPTIMIZER_OPTIONS)[number]['value'];
 
-export const L2_VALUES = ['0', '0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
+/**
+ * λ of the penalty λ Σ‖W‖² on the weight matrices (chapter 2's convention:
+ * gradient 2λW, biases left out). Version 1 added λθ to every parameter,
+ * i.e. (λ/2)‖θ‖²: its values and their halves are all here, so an old link
+ * opens with the same pull on the weights.
+ */
+export const L2_VALUES = ['0', '0.000005', '0.00001', '0.00005', '0.0001', '0.0005', '0.001', '0.0015', '0.003', '0.005', '0.01', '0.015', '0.03', '0.05', '0.1'] as const;
+
+/** v.1's λ (gradient λθ on every parameter) as v.2's (gradient 2λW on weights): the same pull on the weights. */
+function halveL2({ l2, ...pairs }: Readonly<Record<string, string>>): Record<string, string> {
+  const half = Number(l2) / 2;
+  return l2 === undefined || !Number.isFinite(half) ? { ...pairs, ...(l2 === undefined ? {} : { l2 }) } : { ...pairs, l2: String(half) };
+}
 
 export const playgroundSchema = defineSchema({
   name: 'playground',
-  version: 1,
+  // 2: the L2 penalty is λ Σ‖W‖² on the weights only (v.1: (λ/2)‖θ‖², biases included).
+  version: 2,
+  migrate: { 1: halveL2 },
   params: {
     dataset: NETWORK_PARAMS.dataset,
     classes: NETWORK_PARAMS.classes,
@@ -54,7 +68,7 @@ export const playgroundSchema = defineSchema({
     seed: NETWORK_PARAMS.seed,
     /** A pace a reader can watch (the spiral reaches 90% in a few seconds); 10,000 is as fast as the engine goes. */
     speed: { type: 'log-number', key: 'sp', label: 'Steps per second', min: 10, max: 10000, default: 300 },
-    showTest: { type: 'boolean', key: 'test', label: 'Show test points', default: true },
+    showTest: { type: 'boolean', key: 'test', label: 'Show validation and test points', default: true },
     discretize: { type: 'boolean', key: 'disc', label: 'Discretize the output', default: false },
   },
 });

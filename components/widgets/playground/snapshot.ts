@@ -7,15 +7,26 @@
 /** The input plane every picture shows: the data lie in about [−1, 1]². */
 export const DOMAIN = { x0: -1.25, x1: 1.25, y0: -1.25, y1: 1.25 } as const;
 
-/** A history row: step, training loss, test loss, training accuracy, test accuracy. */
-export const HISTORY_STRIDE = 5;
+/** A history row's columns: the step, then loss and accuracy on the training, validation and test sets (the data loss, without the penalty). */
+export const HISTORY_COLUMNS = {
+  step: 0,
+  trainLoss: 1,
+  validationLoss: 2,
+  testLoss: 3,
+  trainAccuracy: 4,
+  validationAccuracy: 5,
+  testAccuracy: 6,
+} as const;
+export const HISTORY_STRIDE = 7;
 
 export interface PlaygroundFrame {
   /** Rows of HISTORY_STRIDE values, oldest first. */
   history: Float32Array;
   trainLoss: number | null;
+  validationLoss: number | null;
   testLoss: number | null;
   trainAccuracy: number | null;
+  validationAccuracy: number | null;
   testAccuracy: number | null;
   /** Present when the fields were computed for this snapshot (at step fieldStep). */
   fields: {

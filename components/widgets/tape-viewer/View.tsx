@@ -54,7 +54,7 @@ function PasteLink({ onOpen }: { onOpen(params: Partial<TapeParams>): void }) {
         Open the network of a playground link (chapter 4’s “Copy link to this state”)
       </label>
       <span className={styles.pasteRow}>
-        <input id={id} className={ui.input} type="url" value={text} onChange={(e) => setText(e.target.value)} placeholder="…/chapters/mlp/?playground=v.1~w.8_8…" />
+        <input id={id} className={ui.input} type="url" value={text} onChange={(e) => setText(e.target.value)} placeholder="…/chapters/mlp/?playground=v.2~w.8_8…" />
         <Button type="submit" data-action="open-link">
           Open
         </Button>

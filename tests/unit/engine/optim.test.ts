@@ -3,9 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  Adam, AdamW, adamStep, add, adamwStep, backward, clipGradNorm, momentumStep, mul, nesterovStep, OPTIMIZER_FORMULAS,
-  type Optimizer, parameter, scope, SGD, sgdStep, sum, type Tensor, tensor,
+  Adam, AdamW, adamStep, add, adamwStep, backward, type Backend, clipGradNorm, JsBackend, momentumStep, mul, nesterovStep, OPTIMIZER_FORMULAS,
+  type Optimizer, parameter, scope, SGD, sgdStep, sum, type Tensor, tensor, withBackend,
 } from '@/engine';
+import { flavoursHere, wasmBackend } from '../engine-wasm/wasm-files';
 
 const halfSquare = (theta: Tensor) => mul(sum(mul(theta, theta)), 0.5);
 
@@ -67,6 +68,60 @@ describe('optimizers, three steps against hand-computed values', () => {
   it('AdamW: θ ← θ − ηλθ, then the Adam step', () => {
     expectClose(threeSteps((p) => new AdamW(p, { lr: 0.1, weightDecay: 0.1 })), [[0.890000001, -1.88], [0.781571857, -1.761408951], [0.675101223, -1.644368684]]);
   });
+});
+
+describe('noDecay: parameters weight decay leaves alone (PyTorch: a param group with weight_decay 0)', () => {
+  // Two parameters, w and b, under L = ½‖w‖² + ½‖b‖² + Σw + Σb (g = θ + 1, not
+  // a multiple of θ, so that decay changes even Adam's scale-free step); b is
+  // listed in noDecay.
+  // Over three steps b must move exactly as with weightDecay 0, and w exactly as
+  // when nothing is excluded.
+  type Make = (params: Tensor[], weightDecay: number, noDecay?: Tensor[]) => Optimizer;
+  const optimizers: [string, Make][] = [
+    ['SGD', (p, weightDecay, noDecay) => new SGD(p, { lr: 0.1, weightDecay, noDecay })],
+    ['SGD with momentum', (p, weightDecay, noDecay) => new SGD(p, { lr: 0.1, momentum: 0.9, weightDecay, noDecay })],
+    ['Adam', (p, weightDecay, noDecay) => new Adam(p, { lr: 0.1, weightDecay, noDecay })],
+    ['AdamW', (p, weightDecay, noDecay) => new AdamW(p, { lr: 0.1, weightDecay, noDecay })],
+  ];
+
+  /** w and b after three steps. */
+  function run(make: Make, weightDecay: number, exclude: boolean): { w: number[]; b: number[] } {
+    const w = parameter(tensor([1, -2, 0.5]));
+    const b = parameter(tensor([3, -0.25]));
+    const opt = make([w, b], weightDecay, exclude ? [b] : undefined);
+    for (let i = 0; i < 3; i++) {
+      scope(() => {
+        opt.zeroGrad();
+        backward(add(add(halfSquare(w), halfSquare(b)), add(sum(w), sum(b))));
+        opt.step();
+      });
+    }
+    const out = { w: Array.from(w.toArray()), b: Array.from(b.toArray()) };
+    opt.dispose();
+    w.dispose();
+    b.dispose();
+    return out;
+  }
+
+  const backends: [string, () => Promise<Backend>][] = [
+    ['TypeScript', async () => new JsBackend()],
+    ...flavoursHere().map((f): [string, () => Promise<Backend>] => [`wasm ${f}`, () => wasmBackend(f)]),
+  ];
+  for (const [backendName, makeBackend] of backends) {
+    for (const [name, make] of optimizers) {
+      it(`${name} on the ${backendName} backend`, async () => {
+        const backend = await makeBackend();
+        withBackend(backend, () => {
+          const excluded = run(make, 0.3, true);
+          const none = run(make, 0, false);
+          const all = run(make, 0.3, false);
+          expect(excluded.b).toEqual(none.b);
+          expect(excluded.w).toEqual(all.w);
+          expect(all.b).not.toEqual(none.b); // the decay does move b when b is not excluded
+        });
+      });
+    }
+  }
 });
 
 describe('the scalar formulas the book prints agree with the optimizers', () => {

@@ -34,7 +34,7 @@ import {
   tensor,
   type Tensor,
 } from '@/engine';
-import { lossOf } from '@/components/widgets/playground/model';
+import { decayOf, lossOf } from '@/components/widgets/playground/model';
 
 const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
 const bare = (tex: string) => tex.replace(/&|\\,|\\[;!]|\s+/g, '');
@@ -319,8 +319,9 @@ describe('the playground’s losses', () => {
 });
 
 describe('the playground’s L2 penalty', () => {
-  it('adds λθ to every parameter’s gradient, biases included: one SGD step descends L + (λ/2)‖θ‖²', () => {
-    expect(text).toContain(bare('which adds $\\lambda\\theta$ to the gradient of every parameter, biases included. That is the gradient of $\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$'));
+  it('is λ Σ‖W‖² over the weight matrices, biases left out: one SGD step of the widget’s optimizer descends L + λ Σ‖W‖²', () => {
+    expect(text).toContain(bare('the optimizer descends the data loss plus $\\lambda \\sum_{\\ell} \\lVert W_\\ell \\rVert^2$, so the gradient with respect to each weight matrix $W_\\ell$ gains $2\\lambda W_\\ell$. As in chapter 2 the biases are left out'));
+    expect(text).toContain(bare('The loss curves show the data loss alone, without the penalty'));
     const [lambda, lr] = [0.3, 0.1];
     const x = tensor([0.5, -1, 2, 0.25, -0.7, 1.5], [3, 2]);
     const y = Int32Array.from([0, 1, 1]);
@@ -328,12 +329,12 @@ describe('the playground’s L2 penalty', () => {
     const penalised = new MLP({ sizes: [2, 3, 2], activation: 'tanh', rng: new Rng(4) });
     const before = penalised.parameters().map((p) => Array.from(p.toArray()));
     scope(() => {
-      const l2 = penalised.parameters().reduce((acc: Tensor, p) => add(acc, sum(mul(p, p))), tensor([0]));
-      backward(add(lossOf('ce', penalised.forward(x) as Tensor, y), mul(sum(l2), lambda / 2)));
+      const l2 = penalised.layers.reduce((acc: Tensor, l) => add(acc, sum(mul(l.weight, l.weight))), tensor([0]));
+      backward(add(lossOf('ce', penalised.forward(x) as Tensor, y), mul(sum(l2), lambda)));
     });
-    // The widget's optimizer: plain loss, weightDecay = λ.
+    // The widget's optimizer: plain loss, decay 2λ, biases excluded.
     const decayed = new MLP({ sizes: [2, 3, 2], activation: 'tanh', rng: new Rng(4) });
-    const opt = new SGD(decayed.parameters(), { lr, weightDecay: lambda });
+    const opt = new SGD(decayed.parameters(), { lr, weightDecay: decayOf(lambda), noDecay: decayed.layers.map((l) => l.bias!) });
     scope(() => backward(lossOf('ce', decayed.forward(x) as Tensor, y)));
     opt.step();
     penalised.parameters().forEach((p, i) => {

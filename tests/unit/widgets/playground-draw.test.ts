@@ -95,20 +95,31 @@ describe('network diagram', () => {
 
 describe('points and charts', () => {
   const data = {
-    x: Float32Array.from([0.1, 0.2, -0.5, 0.5, 0.9, -0.9, 5, 5]),
-    y: Int32Array.from([0, 1, 0, 1]),
+    x: Float32Array.from([0.1, 0.2, -0.5, 0.5, 0.9, -0.9, 5, 5, -0.3, -0.6]),
+    y: Int32Array.from([0, 1, 0, 1, 1]),
     nTrain: 2,
+    nValidation: 1,
     classes: 2,
   };
 
-  it('draws training points filled and test points ringed, leaving out points off the plane', () => {
-    const withTest = pointsSvg(data, true);
-    expect(withTest.match(/<circle/g)?.length).toBe(3);
-    expect(pointsSvg(data, false).match(/<circle/g)?.length).toBe(2);
-    expect(withTest).toMatchSnapshot();
+  it('draws training points filled, validation points as ringed squares and test points ringed, leaving out points off the plane', () => {
+    const withHeldOut = pointsSvg(data, true);
+    expect(withHeldOut.match(/<circle/g)?.length).toBe(3); // 2 training, 1 test (the other is off the plane)
+    expect(withHeldOut.match(/<rect/g)?.length).toBe(1);
+    expect(withHeldOut).toMatch(/class="validation-points"[^>]*><rect/);
+    const trainOnly = pointsSvg(data, false);
+    expect(trainOnly.match(/<circle/g)?.length).toBe(2);
+    expect(trainOnly).not.toMatch(/<rect|validation-points|test-points/);
+    expect(withHeldOut).toMatchSnapshot();
   });
 
-  const history = Float32Array.from([0, 0.7, 0.71, 0.5, 0.48, 10, 0.3, 0.35, 0.8, 0.75, 20, NaN, Infinity, 0.9, 0.85, 30, 0.1, 0.2, 1, 0.95]);
+  // Rows: step, loss (training, validation, test), accuracy (training, validation, test).
+  const history = Float32Array.from([
+    0, 0.7, 0.72, 0.71, 0.5, 0.49, 0.48,
+    10, 0.3, 0.33, 0.35, 0.8, 0.78, 0.75,
+    20, NaN, 0.4, Infinity, 0.9, NaN, 0.85,
+    30, 0.1, 0.15, 0.2, 1, 0.97, 0.95,
+  ]);
 
   it('charts loss (log axis) and accuracy with a chance line, and never writes NaN', () => {
     const loss = lossChart(history).markup;
@@ -120,7 +131,9 @@ describe('points and charts', () => {
     expect(accuracy).toMatchSnapshot();
     expect(lossChart(new Float32Array(0)).markup).not.toMatch(NOT_A_NUMBER);
     // The scales' key changes only when an axis does.
-    expect(lossChart(history.slice(0, 15)).key).toBe(lossChart(history.slice(0, 15)).key);
+    expect(lossChart(history.slice(0, 21)).key).toBe(lossChart(history.slice(0, 21)).key);
+    // One line per set, named for the browser tests.
+    for (const chart of [lossChart(history), accuracyChart(history, 2)]) expect(chart.lines.map((l) => l.name)).toEqual(['training', 'validation', 'test']);
     expect(accuracyChart(history, 3).key).not.toBe(accuracyChart(history, 2).key);
   });
 });

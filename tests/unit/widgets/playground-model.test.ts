@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { getBackend, MLP, noGrad, Rng, scope, tensor } from '@/engine';
-import playgroundModel, { dataOf, refineGrid, type PlaygroundConfig } from '@/components/widgets/playground/model';
+import { add, backward, getBackend, MLP, mul, noGrad, Rng, scope, sum, tensor, type Tensor } from '@/engine';
+import playgroundModel, { dataOf, lossOf, refineGrid, splitOf, type PlaygroundConfig } from '@/components/widgets/playground/model';
 import { openRun, type OpenRun } from '../helpers/open-run';
 import { evaluateFields, evaluateUnit, fieldSize, macsPerPoint, poolInto, thumbSize } from '@/components/widgets/playground/fields';
 import { configOf, DEFAULTS, PRESETS, playgroundSchema, presetOf, type PlaygroundParams } from '@/components/widgets/playground/schema';
@@ -98,7 +99,7 @@ describe('playground model', () => {
     expect(probs.length).toBe(n * n * 2);
     expect(units.length).toBe((4 + 3) * t * t);
     expect(weights.length).toBe(2 * 4 + 4 * 3 + 3 * 2);
-    expect(first.history.length).toBe(5);
+    expect(first.history.length).toBe(7);
     // Nothing changed: nothing to recompute.
     expect(run.snapshot({ playing: false }).fields).toBeNull();
     let now = 1e6;
@@ -121,6 +122,7 @@ describe('playground model', () => {
     const run = openRun(playgroundModel, cfg, 1);
     const data = run.evaluate('data');
     expect(data.nTrain).toBe(250);
+    expect(data.nValidation).toBe(125);
     expect(Array.from(data.y)).toEqual(Array.from(dataOf(cfg).y));
     const unit = run.evaluate('unit', { layer: 1, unit: 2 });
     expect(unit.field.length).toBe(unit.n * unit.n);
@@ -149,9 +151,138 @@ describe('playground model', () => {
     const losses = Array.from({ length: 300 }, () => run.step());
     expect(Math.max(...losses)).toBeGreaterThan(100); // it blew up on the way
     const frame = run.snapshot({ playing: false });
-    for (const v of [frame.trainLoss, frame.testLoss, frame.trainAccuracy, frame.testAccuracy]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [frame.trainLoss, frame.validationLoss, frame.testLoss, frame.trainAccuracy, frame.validationAccuracy, frame.testAccuracy]) expect(Number.isFinite(v)).toBe(true);
     for (const a of [frame.fields!.probs, frame.fields!.units, frame.fields!.weights, frame.history]) expect(a.every(Number.isFinite)).toBe(true);
     run.dispose();
+  });
+});
+
+describe('playground data: training, validation and test', () => {
+  it('the training share as set; the held-out points halved into validation and test', () => {
+    expect(splitOf(50)).toEqual({ nTrain: 250, nValidation: 125, nTest: 125 });
+    expect(splitOf(10)).toEqual({ nTrain: 50, nValidation: 225, nTest: 225 });
+    expect(splitOf(15)).toEqual({ nTrain: 75, nValidation: 212, nTest: 213 });
+    for (let tr = 10; tr <= 90; tr += 5) {
+      const { nTrain, nValidation, nTest } = splitOf(tr);
+      expect(nTrain + nValidation + nTest).toBe(500);
+      expect(Math.abs(nValidation - nTest)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('three disjoint parts of one data set, the same for the same data seed', () => {
+    const cfg = config({ dataset: 'moons', noise: 0.15, trainPercent: 10, dataSeed: 7 });
+    const data = dataOf(cfg);
+    expect([data.nTrain, data.nValidation, data.x.length / 2 - data.nTrain - data.nValidation]).toEqual([50, 225, 225]);
+    // Disjoint: no point (x₁, x₂) lies in two parts (the generator draws them at random, so none repeats).
+    const key = (i: number) => `${data.x[2 * i]},${data.x[2 * i + 1]}`;
+    const part = (from: number, to: number) => new Set(Array.from({ length: to - from }, (_, k) => key(from + k)));
+    const held = data.nTrain + data.nValidation;
+    const parts = [part(0, data.nTrain), part(data.nTrain, held), part(held, 500)];
+    expect(new Set(parts.flatMap((p) => [...p])).size).toBe(500);
+    // Each part holds both classes.
+    for (const [from, to] of [[0, data.nTrain], [data.nTrain, held], [held, 500]]) expect(new Set(data.y.subarray(from, to)).size).toBe(2);
+    // Deterministic for a seed, different for another.
+    const again = dataOf(cfg);
+    expect(Array.from(again.x)).toEqual(Array.from(data.x));
+    expect(Array.from(again.y)).toEqual(Array.from(data.y));
+    expect(Array.from(dataOf({ ...cfg, dataSeed: 8 }).x)).not.toEqual(Array.from(data.x));
+  });
+
+  it('reports loss and accuracy on the validation set, measured on those points alone', () => {
+    const cfg = config({ dataset: 'circles', widths: [6], trainPercent: 30 });
+    const run = openRun(playgroundModel, cfg, 2);
+    for (let s = 0; s < 200; s++) run.step();
+    const frame = run.snapshot({ playing: false });
+    expect(frame.validationLoss).toBeGreaterThan(0);
+    expect(frame.validationAccuracy).toBeGreaterThan(0.5);
+    // The same number from the exported weights, on the validation points.
+    const json = run.evaluate('export');
+    expect(json.data.split).toEqual({ train: [0, 150], validation: [150, 325], test: [325, 500] });
+    const data = dataOf(cfg);
+    const net = new MLP({ sizes: [2, 6, 2], activation: 'tanh', rng: new Rng(2) });
+    noGrad(() =>
+      net.layers.forEach((l, i) => {
+        l.weight.backend.write(l.weight.storage, Float32Array.from(json.layers[i].weight.flat()));
+        l.bias!.backend.write(l.bias!.storage, Float32Array.from(json.layers[i].bias));
+      }),
+    );
+    const loss = noGrad(() => scope(() => lossOf('ce', net.forward(tensor(data.x.subarray(300, 650), [175, 2])) as Tensor, data.y.subarray(150, 325)).item()));
+    expect(loss).toBeCloseTo(frame.validationLoss!, 5);
+    expect(json.metrics.validationLoss).toBeCloseTo(frame.validationLoss!, 6);
+    // The history's columns: step, then loss on training, validation, test, then accuracy on each.
+    const row = frame.history.slice(-7);
+    expect(Array.from(row)).toEqual([200, frame.trainLoss, frame.validationLoss, frame.testLoss, frame.trainAccuracy, frame.validationAccuracy, frame.testAccuracy].map((v) => Math.fround(v!)));
+    net.dispose();
+    run.dispose();
+  });
+});
+
+describe('playground L2 penalty: λ Σ‖W‖² on the weight matrices, as the text says', () => {
+  // One full-batch SGD step of the widget against a step on the penalised loss
+  // L + λ Σ_l ‖W_l‖², differentiated by the engine: every weight's gradient is
+  // the data gradient + 2λW, and the biases get no penalty at all.
+  it('one SGD step of the playground descends L + λ Σ‖W‖²; biases move as without the penalty', () => {
+    const [lambda, lr, seed] = [0.05, 0.1, 3];
+    const cfg = config({ dataset: 'xor', widths: [4, 3], optimizer: 'sgd', lr, batch: 0, l2: lambda });
+    const stepped = (l2: number) => {
+      const run = openRun(playgroundModel, { ...cfg, l2 }, seed);
+      run.step();
+      const json = run.evaluate('export');
+      run.dispose();
+      return json.layers as { weight: number[][]; bias: number[] }[];
+    };
+    const withPenalty = stepped(lambda);
+    const without = stepped(0);
+    // By hand: the same network (the run's seed draws it), the penalised loss, one step.
+    const data = dataOf(cfg);
+    const net = new MLP({ sizes: [2, 4, 3, 2], activation: 'tanh', rng: new Rng(seed) });
+    const before = net.layers.map((l) => ({ w: Array.from(l.weight.toArray()), b: Array.from(l.bias!.toArray()) }));
+    scope(() => {
+      const dataLoss = lossOf('ce', net.forward(tensor(data.x.subarray(0, 2 * data.nTrain), [data.nTrain, 2])) as Tensor, data.y.subarray(0, data.nTrain));
+      const penalty = net.layers.reduce((acc: Tensor, l) => add(acc, sum(mul(l.weight, l.weight))), tensor([0]));
+      backward(add(dataLoss, mul(sum(penalty), lambda)));
+    });
+    net.layers.forEach((l, i) => {
+      const gw = l.weight.grad!.toArray();
+      const gb = l.bias!.grad!.toArray();
+      withPenalty[i].weight.flat().forEach((v, j) => expect(v).toBeCloseTo(before[i].w[j] - lr * gw[j], 6));
+      withPenalty[i].bias.forEach((v, j) => expect(v).toBeCloseTo(before[i].b[j] - lr * gb[j], 6));
+      // No penalty on a bias: it takes exactly the step it takes with λ = 0.
+      expect(withPenalty[i].bias).toEqual(without[i].bias);
+      // And the weights differ from λ = 0 by η·2λW.
+      withPenalty[i].weight.flat().forEach((v, j) => expect(v - without[i].weight.flat()[j]).toBeCloseTo(-lr * 2 * lambda * before[i].w[j], 6));
+    });
+    net.dispose();
+  });
+});
+
+describe('the noisy-moons Predict after the playground (chapter 4), as the text tells it', () => {
+  const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
+  /** Validation loss at the given steps, for the preset with this λ. */
+  function validationLosses(l2: number, at: readonly number[]): number[] {
+    const p = preset('moons-noisy');
+    const run = openRun(playgroundModel, { ...configOf(p), l2 }, p.seed);
+    const out: number[] = [];
+    for (let s = 1; s <= at[at.length - 1]; s++) {
+      run.step();
+      if (at.includes(s)) out.push(run.snapshot({ playing: false }).validationLoss!);
+    }
+    run.dispose();
+    return out;
+  }
+
+  it('without a penalty the validation loss is lowest near step 200 (≈ 0.16), passes 0.3 by step 750 and nears 0.5 by 3,000', () => {
+    expect(chapter).toContain('the validation loss is lowest near step 200 (about 0.16), passes 0.3 by step 750 and nears 0.5 by step 3,000');
+    const [at200, at750, at3000] = validationLosses(0, [200, 750, 3000]);
+    expect(at200).toBeCloseTo(0.16, 1);
+    expect(at750).toBeGreaterThan(0.3);
+    expect(at3000).toBeGreaterThan(0.45);
+    expect(at3000).toBeLessThan(0.55);
+  });
+
+  it('λ = 0.0015 (the same pull as v.1’s 0.003) keeps it below 0.2', () => {
+    expect(chapter).toContain('Set the L2 penalty $\\lambda$ to 0.0015 and reset');
+    for (const v of validationLosses(0.0015, [1000, 2000, 3000])) expect(v).toBeLessThan(0.2);
   });
 });
 

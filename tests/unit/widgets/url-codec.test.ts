@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineSchema, isValid, type Param, type StateOf } from '@/components/widgets/kit/schema';
 import { decodeState, encodeState, instanceStateIn, openingState, withInstanceState } from '@/components/widgets/kit/url-codec';
 import { mulberry32 as rng } from '../plots/rng';
+import { L2_VALUES, playgroundSchema } from '@/components/widgets/playground/schema';
 
 const schema = defineSchema({
   name: 'test-widget',
@@ -217,5 +218,57 @@ describe('old links keep opening', () => {
       const decoded = decodeState(w.schema, 'v.1');
       expect(decoded.notices, w.name).toEqual([]);
     }
+  });
+});
+
+describe('links of an older version, upgraded by the schema’s migrations', () => {
+  // Version 3: in v.2 `lr` was written in tenths; v.1 called the function `f`.
+  const migrating = defineSchema({
+    name: 'migrating',
+    version: 3,
+    migrate: {
+      1: ({ f, ...pairs }) => (f === undefined ? pairs : { ...pairs, fn: f }),
+      2: ({ lr, ...pairs }) => (lr === undefined ? pairs : { ...pairs, lr: String(Number(lr) / 10) }),
+    },
+    params: {
+      lr: { type: 'log-number', key: 'lr', label: 'Learning rate', min: 1e-4, max: 10, default: 0.03 },
+      fn: { type: 'enum', key: 'fn', label: 'Function', options: [{ value: 'bowl', label: 'Bowl' }, { value: 'ravine', label: 'Ravine' }], default: 'bowl' },
+    },
+  });
+
+  it('runs every step from the link’s version in order, with no notice', () => {
+    expect(decodeState(migrating, 'v.1~f.ravine~lr.2~play.1')).toEqual({ state: { lr: 0.2, fn: 'ravine' }, notices: [], play: true });
+    expect(decodeState(migrating, 'v.2~fn.ravine~lr.2')).toEqual({ state: { lr: 0.2, fn: 'ravine' }, notices: [], play: false });
+    expect(decodeState(migrating, 'v.3~fn.ravine~lr.2')).toEqual({ state: { lr: 2, fn: 'ravine' }, notices: [], play: false });
+  });
+
+  it('still reports what does not fit after the upgrade, and a repeated key', () => {
+    const d = decodeState(migrating, 'v.2~lr.abc~fn.ravine~fn.bowl');
+    expect(d.state).toEqual({ lr: 0.03, fn: 'ravine' });
+    expect(d.notices).toHaveLength(2);
+  });
+
+  it('a version with no way up (newer, missing a step, not a number) keeps the notice', () => {
+    for (const v of ['4', '0', 'x']) expect(decodeState(migrating, `v.${v}~fn.ravine`).notices[0], v).toMatch(/another version/);
+    expect(() => defineSchema({ ...migrating, migrate: { 3: (p) => p } })).toThrow(/migration/);
+  });
+
+  it('a v.1 playground link (L2 as λθ on every parameter) opens with λ halved: the same pull on the weights', () => {
+    expect(playgroundSchema.version).toBe(2);
+    const d = decodeState(playgroundSchema, 'v.1~ds.moons~nz.0.15~tr.10~w.32_32~act.relu~l2.0.003');
+    expect(d.notices).toEqual([]);
+    expect(d.state).toMatchObject({ dataset: 'moons', noise: 0.15, trainPercent: 10, widths: [32, 32], activation: 'relu', l2: '0.0015' });
+    // Every value v.1 offered has its half in v.2's list.
+    for (const old of ['0', '0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1']) {
+      const upgraded = decodeState(playgroundSchema, `v.1~l2.${old}`);
+      expect(upgraded.notices, old).toEqual([]);
+      expect(Number(upgraded.state.l2), old).toBe(Number(old) / 2);
+      expect(L2_VALUES).toContain(upgraded.state.l2);
+    }
+    // A v.1 link without l2 had none, and has none.
+    expect(decodeState(playgroundSchema, 'v.1~ds.xor').state.l2).toBe('0');
+    // The current version is read as written; a future one gets the notice.
+    expect(decodeState(playgroundSchema, 'v.2~l2.0.003').state.l2).toBe('0.003');
+    expect(decodeState(playgroundSchema, 'v.3~l2.0.003').notices[0]).toMatch(/another version/);
   });
 });
