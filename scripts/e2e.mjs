@@ -67,6 +67,8 @@ function build(dir, basePath) {
   rmSync(parked, { recursive: true, force: true });
   if (dir !== 'out' && existsSync(path.join(root, 'out'))) renameSync(path.join(root, 'out'), parked);
   run('npx', ['next', 'build'], { BASE_PATH: basePath });
+  // Last step of a build: the service worker's version and precache list see the final files.
+  run('node', ['scripts/sw-manifest.mjs', '--dir', 'out'], { BASE_PATH: basePath });
   writeFileSync(path.join(root, 'out', '.build-hash'), hash);
   if (dir !== 'out') {
     rmSync(path.join(root, dir), { recursive: true, force: true });
