@@ -34,6 +34,10 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    // The book registers a service worker; a test that let it serve pages
+    // would depend on what earlier pages cached. Only tests/e2e/offline.spec.ts
+    // allows it (each test has a fresh context, so nothing carries over).
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'root', use: { baseURL: `http://localhost:${ROOT_PORT}/` } },
@@ -43,9 +47,9 @@ export default defineConfig({
       // Below a base path only URLs can differ, so this project runs the tests
       // that resolve them: every page and link of the site, the worker and its
       // wasm builds, each widget's copied link (its worker and data load too),
-      // and landing on each widget from a link. Widget behaviour is the same
+      // and landing on each widget from a link; the service worker's scope. Widget behaviour is the same
       // at any path and is tested once, at the root; CI's 20 minutes are shared.
-      grep: [/site\.spec/, /backends\.spec/, /copy link/, /on a desktop .*lands on it/],
+      grep: [/site\.spec/, /offline\.spec/, /backends\.spec/, /copy link/, /on a desktop .*lands on it/],
     },
   ],
   webServer: [
