@@ -73,10 +73,10 @@ function load(scope: string, opts: { version?: string; online?: () => boolean; c
   async function request(url: string, init: { navigate?: boolean; headers?: Record<string, string> } = {}) {
     const req = new Request(url, { headers: init.headers });
     const request = init.navigate ? { mode: 'navigate', url: req.url, method: 'GET', headers: req.headers } : req;
-    let answer: Promise<Response> | null = null;
+    const answered: { response?: Promise<Response> } = {};
     const waits: Promise<unknown>[] = [];
-    listeners.get('fetch')!({ request, respondWith: (p: Promise<Response>) => (answer = p), waitUntil: (p: Promise<unknown>) => waits.push(p) });
-    const response = answer ? await answer : null;
+    listeners.get('fetch')!({ request, respondWith: (p: Promise<Response>) => (answered.response = p), waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    const response = answered.response ? await answered.response : null;
     await Promise.allSettled(waits);
     return response;
   }
