@@ -43,12 +43,14 @@ export function startServiceWorker(basePath: string, hooks: ServiceWorkerHooks):
     else if (hadController) hooks.onUpdate();
   });
   const register = async () => {
-    let registration: ServiceWorkerRegistration;
+    let registration: ServiceWorkerRegistration | undefined;
     try {
       registration = await sw.register(url, { scope });
     } catch {
       return; // no service worker (insecure context, private window, storage off): the book works online as before
     }
+    // Blocked (Playwright's serviceWorkers: 'block' resolves register() with nothing).
+    if (!registration) return;
     const watch = (worker: ServiceWorker | null) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && sw.controller) hooks.onUpdate();
