@@ -47,8 +47,9 @@ export default defineConfig({
       // Below a base path only URLs can differ, so this project runs the tests
       // that resolve them: every page and link of the site, the worker and its
       // wasm builds, each widget's copied link (its worker and data load too),
-      // and landing on each widget from a link; the service worker's scope. Widget behaviour is the same
-      // at any path and is tested once, at the root; CI's 20 minutes are shared.
+      // and landing on each widget from a link; offline reading (the service
+      // worker's scope). Widget behaviour is the same at any path and is
+      // tested once, at the root; CI's 20 minutes are shared.
       grep: [/site\.spec/, /offline\.spec/, /backends\.spec/, /copy link/, /on a desktop .*lands on it/],
     },
   ],
