@@ -34,6 +34,10 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    // The book registers a service worker; a test that let it serve pages
+    // would depend on what earlier pages cached. Only tests/e2e/offline.spec.ts
+    // allows it (each test has a fresh context, so nothing carries over).
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'root', use: { baseURL: `http://localhost:${ROOT_PORT}/` } },
@@ -43,10 +47,11 @@ export default defineConfig({
       // Below a base path only URLs can differ, so this project runs the tests
       // that resolve them: every page and link of the site, the worker and its
       // wasm builds, each widget's copied link (its worker and data load too),
-      // and landing on each widget from a link. Widget behaviour is the same
-      // at any path and is tested once, at the root; CI's 20 minutes are shared.
-      // The content security policy is checked on a chapter and an embed there.
-      grep: [/site\.spec/, /backends\.spec/, /csp\.spec.*below a base path/, /copy link/, /on a desktop .*lands on it/],
+      // and landing on each widget from a link; offline reading (the service
+      // worker's scope). Widget behaviour is the same at any path and is
+      // tested once, at the root; CI's 20 minutes are shared. The content
+      // security policy is checked on a chapter and an embed there.
+      grep: [/site\.spec/, /offline\.spec/, /backends\.spec/, /csp\.spec.*below a base path/, /copy link/, /on a desktop .*lands on it/],
     },
   ],
   webServer: [

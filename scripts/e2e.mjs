@@ -69,6 +69,8 @@ function build(dir, basePath) {
   run('npx', ['next', 'build'], { BASE_PATH: basePath });
   // The Content Security Policy of each page, as `npm run build` writes it.
   run('node', ['scripts/postbuild.mjs', 'out']);
+  // Last step of a build: the service worker's version and precache list see the final files.
+  run('node', ['scripts/sw-manifest.mjs', '--dir', 'out'], { BASE_PATH: basePath });
   writeFileSync(path.join(root, 'out', '.build-hash'), hash);
   if (dir !== 'out') {
     rmSync(path.join(root, dir), { recursive: true, force: true });

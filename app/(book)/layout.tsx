@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/site/SiteHeader';
 import { MathOverflow } from '@/components/site/MathOverflow';
+import { OfflineSupport } from '@/components/site/OfflineSupport';
 
 export default function BookLayout({ children }: { children: ReactNode }) {
   return (
@@ -11,6 +12,7 @@ export default function BookLayout({ children }: { children: ReactNode }) {
       </main>
       <SiteFooter />
       <MathOverflow />
+      <OfflineSupport />
     </>
   );
 }
