@@ -67,6 +67,7 @@ function build(dir, basePath) {
   rmSync(parked, { recursive: true, force: true });
   if (dir !== 'out' && existsSync(path.join(root, 'out'))) renameSync(path.join(root, 'out'), parked);
   run('npx', ['next', 'build'], { BASE_PATH: basePath });
+  run('node', ['scripts/search-index.mjs']); // the search index, into out/pagefind/
   writeFileSync(path.join(root, 'out', '.build-hash'), hash);
   if (dir !== 'out') {
     rmSync(path.join(root, dir), { recursive: true, force: true });
