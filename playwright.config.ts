@@ -43,9 +43,10 @@ export default defineConfig({
       // Below a base path only URLs can differ, so this project runs the tests
       // that resolve them: every page and link of the site, the worker and its
       // wasm builds, each widget's copied link (its worker and data load too),
-      // and landing on each widget from a link. Widget behaviour is the same
-      // at any path and is tested once, at the root; CI's 20 minutes are shared.
-      grep: [/site\.spec/, /backends\.spec/, /copy link/, /on a desktop .*lands on it/],
+      // landing on each widget from a link, and the links search results give.
+      // Widget behaviour is the same at any path and is tested once, at the
+      // root; CI's 20 minutes are shared.
+      grep: [/site\.spec/, /search\.spec/, /backends\.spec/, /copy link/, /on a desktop .*lands on it/],
     },
   ],
   webServer: [
