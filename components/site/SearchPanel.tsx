@@ -85,7 +85,7 @@ export function hitsOf(pages: PagefindData[]): Hit[] {
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", '#x27': "'", nbsp: '\u00a0' };
 const decode = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#39|#x27|nbsp);/g, (_, e: string) => ENTITIES[e]);
 /** Math is not indexed, so an excerpt has gaps where it stood: "using , the" reads "using, the". */
-const closeGaps = (s: string) => s.replace(/\s+(?=[,.;:!?)])/g, '');
+const closeGaps = (s: string) => s.replace(/\s+(?=[,.;:!?)])/g, '').replace(/([,;:])[,;:]+/g, '$1');
 
 /** An excerpt as React text (never as HTML): Pagefind's <mark>s become <mark> elements, nothing else survives. */
 export function Excerpt({ html }: { html: string }): ReactNode {
@@ -197,7 +197,8 @@ export default function SearchPanel({ id, onClose }: { id: string; onClose(retur
       setActive((a) => (a < 0 ? (step > 0 ? 0 : hits.length - 1) : (a + step + hits.length) % hits.length));
     } else if (e.key === 'Enter') {
       const target = active >= 0 ? active : hits.length > 0 ? 0 : -1;
-      if (target < 0) return;
+      // Not while the results still answer an earlier query.
+      if (target < 0 || searched !== query.trim()) return;
       e.preventDefault();
       (list.current?.querySelector(`#${CSS.escape(optionId(target))}`) as HTMLAnchorElement | null)?.click();
     }

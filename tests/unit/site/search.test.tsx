@@ -17,6 +17,7 @@ describe('search results', () => {
 
   it('close the gaps left where math stood', () => {
     expect(renderToStaticMarkup(<Excerpt html={'using , the <mark>update</mark> .'} />)).toBe('using, the <mark>update</mark>.');
+    expect(renderToStaticMarkup(<Excerpt html={'the Hessian, , roughly'} />)).toBe('the Hessian, roughly');
   });
 
   it("list each chapter's best sections (best-scored first, at most three), the opening as 'no section'", () => {
