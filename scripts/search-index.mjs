@@ -20,7 +20,7 @@
  * ready-made UIs are deleted from the output: the header has its own.
  */
 import * as pagefind from 'pagefind';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,13 +44,19 @@ if (!index) {
 } else {
   const added = await index.addDirectory({ path: dir, glob: 'chapters/*/index.html' });
   if (added.errors.length) fail(added.errors.join('; '));
-  const chapters = readdirSync(path.join(dir, 'chapters'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+  const slugs = readdirSync(path.join(dir, 'chapters'), { withFileTypes: true }).filter((e) => e.isDirectory());
+  const chapters = slugs.length;
   if (added.page_count !== chapters) fail(`indexed ${added.page_count} pages but ${dir} has ${chapters} chapters`);
+  // Without the marking Pagefind would index whole pages (header, contents, pager) without a word.
+  for (const { name } of slugs) {
+    const html = readFileSync(path.join(dir, 'chapters', name, 'index.html'), 'utf8');
+    if (!html.includes('data-pagefind-body')) fail(`chapters/${name}/ has no <article data-pagefind-body>`);
+  }
   const outputPath = path.join(dir, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) fail(written.errors.join('; '));
-  // One fragment per page that had a data-pagefind-body: fewer means a chapter lost its marking.
+  // One fragment per indexed chapter.
   const fragments = readdirSync(path.join(outputPath, 'fragment')).length;
   if (fragments !== chapters) fail(`${fragments} of ${chapters} chapters have an <article data-pagefind-body>`);
   // Pagefind also writes its ready-made search UIs; the header has its own, so they are not shipped.
