@@ -50,30 +50,28 @@ test('the index loads only when the search is used; "momentum" leads to its sect
 });
 
 test('prose is found; a word that occurs only inside math finds nothing', async ({ page }) => {
-  await page.goto('chapters/linear/');
+  await page.goto('');
   await search(page, 'ravine');
   await expect(hits(page).first()).toBeVisible();
   const hrefs = await hits(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
   expect(hrefs.some((h) => /\/chapters\/learning\/#condition-number$/.test(h ?? '')), hrefs.join(' ')).toBe(true);
 
   // LaTeX macros occur in the chapters' sources (and in KaTeX's MathML annotations), never in their prose.
-  for (const term of ['nabla', 'varepsilon', 'pmatrix']) {
+  for (const term of ['nabla', 'pmatrix']) {
     await field(page).fill(term);
     await expect(page.getByRole('search').getByRole('status')).toHaveText(`No section matches “${term}”.`);
     await expect(hits(page)).toHaveCount(0);
   }
   // Pagefind falls back to near words when a term is not in the index
   // ("operatorname" finds "operation"): what it marks is never the macro.
-  for (const term of ['mathcal', 'operatorname']) {
-    await field(page).fill(term);
-    await expect(page.getByRole('search')).toHaveAttribute('data-searched', term);
-    const marked = await page.getByRole('listbox').locator('mark').allTextContents();
-    expect(marked.filter((m) => m.toLowerCase().includes(term)), term).toEqual([]);
-  }
+  await field(page).fill('operatorname');
+  await expect(page.getByRole('search')).toHaveAttribute('data-searched', 'operatorname');
+  const marked = await page.getByRole('listbox').locator('mark').allTextContents();
+  expect(marked.filter((m) => /operatorname/i.test(m))).toEqual([]);
 });
 
 test('keyboard alone: open, type, arrow to a result, Enter follows it; Escape closes', async ({ page, baseURL }) => {
-  await page.goto('chapters/learning/');
+  await page.goto('');
   await searchButton(page).focus();
   await page.keyboard.press('Enter');
   await expect(field(page)).toBeFocused();
