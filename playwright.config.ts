@@ -48,10 +48,11 @@ export default defineConfig({
       // that resolve them: every page and link of the site, the worker and its
       // wasm builds, each widget's copied link (its worker and data load too),
       // and landing on each widget from a link; offline reading (the service
-      // worker's scope). Widget behaviour is the same at any path and is
-      // tested once, at the root; CI's 20 minutes are shared. The content
-      // security policy is checked on a chapter and an embed there.
-      grep: [/site\.spec/, /offline\.spec/, /backends\.spec/, /csp\.spec.*below a base path/, /copy link/, /on a desktop .*lands on it/],
+      // worker's scope); the links search results give. Widget behaviour is
+      // the same at any path and is tested once, at the root; CI's 20 minutes
+      // are shared. The content security policy is checked on a chapter and an
+      // embed there.
+      grep: [/site\.spec/, /offline\.spec/, /search\.spec.*(leads to its section|keyboard alone)/, /backends\.spec/, /csp\.spec.*below a base path/, /copy link/, /on a desktop .*lands on it/],
     },
   ],
   webServer: [

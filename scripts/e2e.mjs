@@ -67,6 +67,7 @@ function build(dir, basePath) {
   rmSync(parked, { recursive: true, force: true });
   if (dir !== 'out' && existsSync(path.join(root, 'out'))) renameSync(path.join(root, 'out'), parked);
   run('npx', ['next', 'build'], { BASE_PATH: basePath });
+  run('node', ['scripts/search-index.mjs']); // the search index, into out/pagefind/
   // The Content Security Policy of each page, as `npm run build` writes it.
   run('node', ['scripts/postbuild.mjs', 'out']);
   // Last step of a build: the service worker's version and precache list see the final files.

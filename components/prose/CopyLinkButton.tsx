@@ -15,7 +15,7 @@ export function CopyLinkButton({ id }: { id: string }) {
     window.setTimeout(() => setCopied(false), 2000);
   }
   return (
-    <button type="button" className={styles.copyLink} onClick={copy} data-copied={copied ? 'true' : undefined}>
+    <button type="button" className={styles.copyLink} onClick={copy} data-pagefind-ignore="all" data-copied={copied ? 'true' : undefined}>
       <span aria-hidden="true">{copied ? '✓' : '#'}</span>
       <span className="visually-hidden">Copy link to this section</span>
       <span className={styles.status} role="status">

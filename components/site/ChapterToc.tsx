@@ -34,7 +34,7 @@ export function ChapterTocSide({ headings }: { headings: OutlineHeading[] }) {
 
 export function ChapterTocCollapsible({ headings }: { headings: OutlineHeading[] }) {
   return (
-    <details className="chapter-toc-collapsible">
+    <details className="chapter-toc-collapsible" data-pagefind-ignore="all">
       <summary>On this page</summary>
       <nav aria-label="Sections of this chapter (collapsible)">
         <TocList headings={headings} />

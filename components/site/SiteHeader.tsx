@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SiteSearch } from './SiteSearch';
 import { ThemeSwitch } from './ThemeSwitch';
 
 export function SiteHeader() {
@@ -17,6 +18,7 @@ export function SiteHeader() {
         <nav aria-label="Book" className="site-nav">
           <Link href="/#contents">Contents</Link>
         </nav>
+        <SiteSearch />
         <ThemeSwitch />
       </div>
     </header>

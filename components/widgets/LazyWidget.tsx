@@ -57,6 +57,7 @@ export function LazyWidget({ name, id, preset, embedded = false }: { name: strin
       id={instanceId}
       className={styles.slot}
       data-widget-slot={name}
+      data-pagefind-ignore="all"
       data-pending={near ? undefined : ''}
       style={{ '--slot-height': `${info.height}px`, '--slot-phone-height': `${info.phoneHeight}px` } as CSSProperties}
     >

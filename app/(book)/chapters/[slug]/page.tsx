@@ -33,14 +33,20 @@ export default async function ChapterPage({ params }: Props) {
   return (
     <div className="chapter-layout">
       <ChapterTocSide headings={headings} />
-      <article className="chapter prose" data-chapter={slug}>
+      {/* Search (scripts/search-index.mjs) indexes this article's prose; math, widgets and navigation are left out. */}
+      <article
+        className="chapter prose"
+        data-chapter={slug}
+        data-pagefind-body=""
+        data-pagefind-meta={`title:${chapter.number}. ${chapter.title}`}
+      >
         <header className="chapter-header">
           <p className="kicker">Chapter {chapter.number}</p>
           <h1>{chapter.title}</h1>
         </header>
         <ChapterTocCollapsible headings={headings} />
         <Content />
-        <nav className="chapter-pager" aria-label="Previous and next chapter">
+        <nav className="chapter-pager" aria-label="Previous and next chapter" data-pagefind-ignore="all">
           {previous ? (
             <Link href={chapterPath(previous.slug)} rel="prev" className="pager-prev">
               <span className="pager-label">Previous</span>
