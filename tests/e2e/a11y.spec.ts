@@ -3,6 +3,8 @@ import { test, expect, openInTheme, ROUTES, seriousViolations } from './fixtures
 for (const theme of ['light', 'dark'] as const) {
   for (const route of ROUTES) {
     test(`axe: no serious violations on /${route.path} (${theme})`, async ({ page }) => {
+      // axe walks every node of a chapter (thousands of typeset formulas): slow on a loaded machine.
+      test.slow();
       await openInTheme(page, route.path, theme);
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -59,7 +59,7 @@ async function loadEveryWidget(page: Page) {
 
 /** Presses Play on a training widget and waits for steps from the worker, on the wasm kernels. */
 async function trainBriefly(page: Page, name: string) {
-  const widget = page.locator(`[data-widget="${name}"]`);
+  const widget = page.locator(`[data-widget-id="${name}"]`);
   await widget.locator('button[data-action="play"]').click();
   await expect.poll(async () => Number(await widget.getAttribute('data-step'))).toBeGreaterThan(5);
   expect(await page.evaluate(() => (window as unknown as Hooks).__lookingGlass.backend())).toMatch(/^wasm-/);

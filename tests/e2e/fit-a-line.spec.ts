@@ -199,6 +199,8 @@ for (const theme of ['light', 'dark'] as const) {
   });
 
   test(`axe: the chapter with both its widgets loaded (${theme})`, async ({ page }) => {
+    // axe walks the whole chapter, two live widgets included: slow on a loaded machine.
+    test.slow();
     await page.emulateMedia({ colorScheme: theme });
     await open(page);
     await widget(page).locator('summary').click();
