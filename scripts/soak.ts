@@ -39,6 +39,7 @@ import { defaultsOf } from '../components/widgets/kit/schema';
 import { encodeState } from '../components/widgets/kit/url-codec';
 import type { MemoryReport } from '../workers/backend';
 import { createServer } from './serve.mjs';
+import { KB, MB, verdict, type Sample } from './soak-verdict';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,9 +55,6 @@ if (!(minutes > 0)) throw new Error('--minutes must be a positive number (fracti
 
 const MINUTE_MS = 60_000;
 const WARM_UP_MS = 5_000;
-const HEAP_FLOOR = 1 << 20;
-const TOLERANCE = 0.1;
-const FPS_FLOOR = 0.8;
 
 /** Frames and long tasks on the main thread (a string: tsx would add helpers the page lacks to a function). */
 const RECORDER = `
@@ -67,27 +65,6 @@ const RECORDER = `
   const tick = () => { window.__soak.frames++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 `;
-
-interface Sample {
-  minute: number;
-  /** The workers' JS heaps, summed, after a collection. */
-  workerHeap: number;
-  /** Their array buffers' backing stores (typed arrays' bytes live outside the JS heap; the wasm memory is not counted here). */
-  workerBuffers: number;
-  pageHeap: number;
-  pageBuffers: number;
-  wasmBytes: number;
-  heapTop: number;
-  tensorBytes: number;
-  runs: number;
-  backend: string;
-  /** Over the minute before this sample (null at minute 0). */
-  stepsPerSec: number | null;
-  framesPerSec: number | null;
-  longTasks: number | null;
-  longestTaskMs: number | null;
-  restarts: number;
-}
 
 interface WidgetResult {
   widget: string;
@@ -168,8 +145,6 @@ function soakPath(w: AnyWidget): string {
   return `embed/${w.name}/?${w.name}=${encodeState(w.schema, state as never)}`;
 }
 
-const MB = (b: number) => (b / 2 ** 20).toFixed(2);
-const KB = (b: number) => (b / 1024).toFixed(1);
 
 async function soak(browser: import('@playwright/test').Browser, base: string, w: AnyWidget): Promise<WidgetResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -282,30 +257,6 @@ async function soak(browser: import('@playwright/test').Browser, base: string, w
   await context.close();
   problems.push(...verdict(samples));
   return { widget: w.name, path: pagePath, samples, problems };
-}
-
-/** What is wrong with a widget's samples (empty: flat, steady, no long tasks). */
-function verdict(samples: Sample[]): string[] {
-  const problems: string[] = [];
-  const tasks = samples.reduce((n, s) => n + (s.longTasks ?? 0), 0);
-  if (tasks > 0) problems.push(`${tasks} long tasks on the main thread`);
-  const settled = samples.filter((s) => s.minute >= 1);
-  if (settled.length < 2) return problems; // nothing to compare against minute 1 yet
-  const [first] = settled;
-  const flat = (label: string, values: number[], floor: number) => {
-    const spread = Math.max(...values) - Math.min(...values);
-    if (spread > floor && spread > TOLERANCE * values[0]) problems.push(`${label} not flat: ${values.map(MB).join(' → ')} MB`);
-  };
-  flat('worker heap', settled.map((s) => s.workerHeap), HEAP_FLOOR);
-  flat('page heap', settled.map((s) => s.pageHeap), HEAP_FLOOR);
-  flat('worker buffers', settled.map((s) => s.workerBuffers), HEAP_FLOOR);
-  flat('page buffers', settled.map((s) => s.pageBuffers), HEAP_FLOOR);
-  flat('wasm memory', settled.map((s) => s.wasmBytes), 0);
-  const tensors = settled.map((s) => s.tensorBytes);
-  if (Math.max(...tensors) > first.tensorBytes) problems.push(`live tensors grew: ${tensors.map(KB).join(' → ')} kB`);
-  const fps = settled.map((s) => s.framesPerSec ?? 0);
-  if (fps.some((f) => f < FPS_FLOOR * fps[0])) problems.push(`frames/s unsteady: ${fps.join(', ')}`);
-  return problems;
 }
 
 const chosen = WIDGETS.filter((w) => w.run && (!only || only.includes(w.name)));

@@ -1,0 +1,62 @@
+/**
+ * The soak's verdict (scripts/soak.ts): what is wrong with one widget's
+ * minute-by-minute samples. Apart from the script so that a unit test can
+ * hand it samples (tests/unit/soak-verdict.test.ts).
+ */
+
+/** A JS heap or its buffers may move by this much after a collection without it being a leak (see soak.ts). */
+export const HEAP_FLOOR = 1 << 20;
+/** Or by this fraction of their minute-1 value. */
+export const TOLERANCE = 0.1;
+/** No minute's frames/s below this fraction of minute 1's. */
+export const FPS_FLOOR = 0.8;
+
+export const MB = (b: number) => (b / 2 ** 20).toFixed(2);
+export const KB = (b: number) => (b / 1024).toFixed(1);
+
+export interface Sample {
+  minute: number;
+  /** The workers' JS heaps, summed, after a collection. */
+  workerHeap: number;
+  /** Their array buffers' backing stores (typed arrays' bytes live outside the JS heap; the wasm memory is not counted here). */
+  workerBuffers: number;
+  pageHeap: number;
+  pageBuffers: number;
+  wasmBytes: number;
+  heapTop: number;
+  tensorBytes: number;
+  runs: number;
+  backend: string;
+  /** Over the minute before this sample (null at minute 0). */
+  stepsPerSec: number | null;
+  framesPerSec: number | null;
+  longTasks: number | null;
+  longestTaskMs: number | null;
+  restarts: number;
+}
+
+/** What is wrong with a widget's samples (empty: flat, steady, no long tasks). */
+export function verdict(samples: Sample[]): string[] {
+  const problems: string[] = [];
+  const tasks = samples.reduce((n, s) => n + (s.longTasks ?? 0), 0);
+  if (tasks > 0) problems.push(`${tasks} long tasks on the main thread`);
+  const settled = samples.filter((s) => s.minute >= 1);
+  if (settled.length < 2) return problems; // nothing to compare against minute 1 yet
+  const [first] = settled;
+  const flat = (label: string, values: number[], floor: number) => {
+    const spread = Math.max(...values) - Math.min(...values);
+    if (spread > floor && spread > TOLERANCE * values[0]) problems.push(`${label} not flat: ${values.map(MB).join(' → ')} MB`);
+  };
+  flat('worker heap', settled.map((s) => s.workerHeap), HEAP_FLOOR);
+  flat('page heap', settled.map((s) => s.pageHeap), HEAP_FLOOR);
+  flat('worker buffers', settled.map((s) => s.workerBuffers), HEAP_FLOOR);
+  flat('page buffers', settled.map((s) => s.pageBuffers), HEAP_FLOOR);
+  // Wasm memory grows by whole pages and never shrinks: any growth after minute 1 is reported.
+  const wasm = settled.map((s) => s.wasmBytes);
+  if (Math.max(...wasm) > first.wasmBytes) problems.push(`wasm memory grew: ${wasm.map(MB).join(' → ')} MB`);
+  const tensors = settled.map((s) => s.tensorBytes);
+  if (Math.max(...tensors) > first.tensorBytes) problems.push(`live tensors grew: ${tensors.map(KB).join(' → ')} kB`);
+  const fps = settled.map((s) => s.framesPerSec ?? 0);
+  if (fps.some((f) => f < FPS_FLOOR * fps[0])) problems.push(`frames/s unsteady: ${fps.join(', ')}`);
+  return problems;
+}
