@@ -32,10 +32,12 @@ describe('the soak verdict', () => {
     expect(verdict(samples(10, (m) => (m === 0 ? { workerHeap: MiB, wasmBytes: MiB, tensorBytes: 0 } : {})))).toEqual([]);
   });
 
-  it('a heap that wanders by less than 1 MiB, or by less than 10%, is flat; one that climbs past both is a leak', () => {
-    expect(verdict(samples(10, (m) => ({ workerHeap: (3 + (m % 2) * 0.9) * MiB })))).toEqual([]);
-    expect(verdict(samples(10, (m) => ({ workerBuffers: (40 + (m % 2) * 3.5) * MiB })))).toEqual([]);
-    expect(verdict(samples(10, (m) => ({ pageHeap: (7 + m * 0.3) * MiB })))).toEqual([expect.stringMatching(/^page heap not flat: 7\.30 → .* → 10\.00 MB$/)]);
+  it('a heap that wanders without trending is flat; one whose floor rises by more than 1 MiB and 10% is a leak', () => {
+    expect(verdict(samples(10, (m) => ({ workerHeap: (3 + (m % 2) * 1.8) * MiB })))).toEqual([]);
+    expect(verdict(samples(10, (m) => ({ pageHeap: (7 - (m % 3) * 0.5) * MiB })))).toEqual([]);
+    expect(verdict(samples(10, (m) => ({ workerBuffers: (40 + m * 0.35) * MiB })))).toEqual([]); // +1.75 MiB: under 10%
+    expect(verdict(samples(10, (m) => ({ pageHeap: (7 + m * 0.3) * MiB })))).toEqual([expect.stringMatching(/^page heap rises: 7\.30 → .* → 10\.00 MB$/)]);
+    expect(verdict(samples(2, (m) => ({ workerHeap: (3 + m * 1.2) * MiB })))).toEqual([expect.stringMatching(/^worker heap rises: 4\.20 → 5\.40 MB$/)]);
   });
 
   it('live tensors above minute 1, or any growth of the wasm memory after it, is a leak', () => {
