@@ -45,9 +45,11 @@ export function verdict(samples: Sample[]): string[] {
   const [first] = settled;
   // A leak raises a heap's floor; frames in flight and compiled code only add noise on top of it (under
   // load a JS heap wanders by 1–2 MB after a collection without trending). So: the lowest reading of the
-  // run's second half against the lowest of its first half (minute 1 on).
+  // run's second half against the lowest of its first half (minute 1 on). With fewer than two readings a
+  // half, the lowest is one reading's noise: heaps are judged on runs of 4 minutes or more.
   const half = Math.ceil(settled.length / 2);
   const rises = (label: string, values: number[]) => {
+    if (values.length < 4) return;
     const before = Math.min(...values.slice(0, half));
     const after = Math.min(...values.slice(half));
     if (after - before > HEAP_FLOOR && after - before > TOLERANCE * before) problems.push(`${label} rises: ${values.map(MB).join(' → ')} MB`);

@@ -21,7 +21,8 @@
  *   frames in flight and compiled code, and on a loaded machine it wanders
  *   by 1–2 MB from minute to minute without trending (a 10-minute run here
  *   read the page heap between 5.7 and 7.3 MB, lowest at minute 8); a leak
- *   raises the floor. The wasm memory, which grows by whole 64 KiB pages
+ *   raises the floor (judged on runs of 4 minutes or more: with fewer
+ *   readings a half's lowest is one reading's noise). The wasm memory, which grows by whole 64 KiB pages
  *   and never shrinks, must not grow at all after minute 1, and the live
  *   tensors' bytes (the engine's exact count) must never exceed minute 1's;
  * - frames/s steady: no minute below 80% of minute 1's;
