@@ -4,7 +4,7 @@
  * force one for tests and comparisons with ?backend=js|wasm-simd|wasm-relaxed,
  * which the pool passes on in the worker's name.
  */
-import { createWasmBackend, JsBackend, setBackend, type Backend, type WasmBuilds, type WasmFlavour } from '@/engine';
+import { createWasmBackend, JsBackend, setBackend, type Backend, type WasmBackend, type WasmBuilds, type WasmFlavour } from '@/engine';
 
 export type BackendChoice = 'auto' | 'js' | 'wasm-simd' | 'wasm-relaxed';
 
@@ -41,4 +41,25 @@ export async function installBackend(choice: BackendChoice): Promise<Backend> {
   const js = new JsBackend();
   setBackend(js);
   return js;
+}
+
+/** What the engine holds in memory: the soak (scripts/soak.ts) reads it from the worker every minute. */
+export interface MemoryReport {
+  backend: string;
+  /** Bytes of live tensors (the backend's count: a tensor leak makes it grow). */
+  bytesInUse: number;
+  /** The wasm linear memory's size (it grows and never shrinks); 0 on the TypeScript kernels. */
+  wasmBytes: number;
+  /** How much of it the tensor heap has carved out, free blocks included; 0 on the TypeScript kernels. */
+  heapBytes: number;
+}
+
+export function memoryReport(backend: Backend): MemoryReport {
+  const wasm = 'kernels' in backend ? (backend as WasmBackend) : null;
+  return {
+    backend: backend.name,
+    bytesInUse: backend.bytesInUse(),
+    wasmBytes: wasm ? wasm.kernels.memory.buffer.byteLength : 0,
+    heapBytes: wasm ? wasm.heapBytes : 0,
+  };
 }

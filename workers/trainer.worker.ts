@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { transferablesOf, type TrainerApi } from './api';
-import { installBackend, parseBackendChoice } from './backend';
+import { installBackend, memoryReport, parseBackendChoice } from './backend';
 import { DATA_SETS } from './datasets';
 import { MODELS } from './models.generated';
 import { Trainer } from './trainer';
@@ -55,3 +55,9 @@ const api: TrainerApi = {
 };
 
 Comlink.expose(api);
+
+// A probe for the soak (scripts/soak.ts reads it over the DevTools protocol)
+// and anyone curious in the worker's console: the engine's memory and the runs held.
+(self as { __lookingGlass?: unknown }).__lookingGlass = {
+  memory: async () => ({ ...memoryReport(await backend), runs: trainer.size }),
+};

@@ -91,18 +91,7 @@ test('a huge learning rate ends "diverged" and offers a reset', async ({ page })
   await expect(widget(page)).toHaveAttribute('data-step', '0');
 });
 
-test('a killed worker is replaced and the widget can play again', async ({ page }) => {
-  await open(page, 'v.1~sp.100');
-  await widget(page).getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => step(page)).toBeGreaterThan(3);
-  await page.evaluate(() => (window as unknown as { __lookingGlass: { crashWorkers(): Promise<void> } }).__lookingGlass.crashWorkers());
-  await expect(widget(page)).toHaveAttribute('data-run-state', 'error');
-  const alert = widget(page).getByRole('alert');
-  await expect(alert).toContainText('stopped unexpectedly');
-  await alert.getByRole('button', { name: 'Play again' }).click();
-  await expect(widget(page)).toHaveAttribute('data-run-state', 'training');
-  await expect.poll(() => step(page)).toBeGreaterThan(3);
-});
+// A killed worker, for every training widget: recovery.spec.ts.
 
 test.describe('keyboard alone', () => {
   test('moves the start, changes a slider, plays and pauses', async ({ page }) => {

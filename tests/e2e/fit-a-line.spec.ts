@@ -90,15 +90,7 @@ test('points change mid-run without a reset: the line walks on to the new fit', 
   await expect.poll(async () => Number(/ŷ = ([\d.]+)·x/.exec((await readout(page, 'fit').textContent())!)?.[1])).toBeGreaterThan(0.75);
 });
 
-test('a huge learning rate ends "diverged", draws nothing non-finite, and offers a reset', async ({ page }) => {
-  await open(page, 'v.1~lr.3~sp.1000');
-  await widget(page).getByRole('button', { name: 'Play' }).click();
-  await expect(widget(page)).toHaveAttribute('data-run-state', 'diverged', { timeout: 20_000 });
-  expect(await widget(page).locator('[data-part="body"]').innerHTML()).not.toMatch(/NaN|Infinity/);
-  await widget(page).getByRole('alert').getByRole('button', { name: 'Reset' }).click();
-  await expect(widget(page)).toHaveAttribute('data-run-state', 'idle');
-  await expect(widget(page)).toHaveAttribute('data-step', '0');
-});
+// A huge learning rate ends "diverged" with a Reset and nothing non-finite drawn: recovery.spec.ts (its `diverging` state).
 
 test.describe('keyboard alone', () => {
   test('selects, moves, removes and adds points on the plot', async ({ page }) => {

@@ -48,4 +48,8 @@ export default defineWidget({
       readouts: { 'held-out token accuracy': ['[data-metric="held-out"]', 'data-value'], step: [':scope', 'data-step'] },
     },
   ],
+  diverging: {
+    cannot: 'Adam moves each weight by about η per step and η ≤ 0.03: at the highest rate the loss is noisy but stays finite and bounded',
+    atMaxRate: 'v.1~lr.0.03',
+  },
 });

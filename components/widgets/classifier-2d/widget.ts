@@ -24,4 +24,9 @@ export default defineWidget({
     { name: 'classifier-2d (three blobs, softmax regression, fastest pace: 1000 steps/s cap)', path: 'chapters/logistic/?classifier-2d=v.1~ds.blobs3~sp.1000#classifier-2d' },
     { name: 'classifier-2d (two blobs, 400 points, default pace 60 steps/s)', path: 'chapters/logistic/?classifier-2d=v.1~n.400#classifier-2d' },
   ],
+  diverging: {
+    cannot:
+      'a linear model’s cross-entropy grows at most linearly in its weights, and a step moves them by at most η·max|x|: at η = 20, from the confidently wrong start, the loss stays far below 10⁶ × the first loss within the 3,000-step budget (measured: it ends near 1); squared error on probabilities is at most 1',
+    atMaxRate: 'v.1~lr.20~init.wrong~sp.1000',
+  },
 });

@@ -33,4 +33,8 @@ export default defineWidget({
       },
     },
   ],
+  diverging: {
+    cannot: 'Adam moves each weight by about η per step and η ≤ 0.03 on a softmax cross-entropy: at the highest rate the loss is noisy but stays finite and bounded',
+    atMaxRate: 'v.1~lr.0.03',
+  },
 });

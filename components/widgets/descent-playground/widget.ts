@@ -33,4 +33,6 @@ export default defineWidget({
     { name: 'descent-playground (ravine, 3 optimisers, fastest pace: 1000 steps/s cap)', path: 'chapters/learning/?descent-playground=v.1~sp.1000#descent-playground' },
     { name: 'descent-playground (ravine, default pace 30 steps/s)', path: 'chapters/learning/#descent-playground' },
   ],
+  // Gradient descent past 2/h_max on the ravine: it leaves the window within a few steps.
+  diverging: 'v.1~lr.2.5~sp.1000',
 });

@@ -27,4 +27,6 @@ export default defineWidget({
     { name: 'fit-a-line (noisy line, 24 points, squared loss, fastest pace: 1000 steps/s cap)', path: `chapters/linear/?fit-a-line=v.1~pts.${NOISY}~sp.1000#fit-a-line` },
     { name: 'fit-a-line (clean line, Huber loss, default pace 60 steps/s)', path: 'chapters/linear/?fit-a-line=v.1~loss.huber#fit-a-line' },
   ],
+  // η = 3 on the squared loss is past 2/h_max for its default points: it diverges within ten steps.
+  diverging: 'v.1~lr.3~sp.1000',
 });

@@ -96,6 +96,22 @@ export interface WidgetDefinition<S extends WidgetSchema = WidgetSchema, K exten
   /** For widgets that train; absent for widgets that only evaluate. */
   run?: WidgetRun<S, K, Input>;
   bench?: readonly BenchScenario[];
+  /**
+   * For a widget that trains, how it diverges (tests/e2e/recovery.spec.ts
+   * plays it and expects the "Diverged" notice, a Reset and no NaN drawn):
+   * a link state, as `preset` writes it, whose run diverges within seconds.
+   * A widget whose schema keeps the rate too low to diverge says why and
+   * gives its state at the highest rate instead, which must train without
+   * drawing a non-finite number. The test fails for a training widget
+   * that has neither.
+   */
+  diverging?: string | DivergenceCapped;
+}
+
+/** A widget that cannot diverge: why, and its state at the highest rate the schema allows. */
+export interface DivergenceCapped {
+  cannot: string;
+  atMaxRate: string;
 }
 
 /** Declares a widget; the types of `run` follow from its schema and its first model. */

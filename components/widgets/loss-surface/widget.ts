@@ -43,4 +43,6 @@ export default defineWidget({
     },
     { name: 'loss-surface (alone in its embed, default pace 30 steps/s)', path: 'embed/loss-surface/' },
   ],
+  // η = 3 on its own preset's squared loss is past 2/h_max: the walk leaves the box within ten steps.
+  diverging: 'v.1~lr.3~sp.1000',
 });

@@ -40,4 +40,6 @@ export default defineWidget({
       readouts: READOUTS,
     },
   ],
+  // Plain SGD at η = 3 with ReLU units: the weights blow up within about ten steps.
+  diverging: 'v.1~act.relu~opt.sgd~lr.3',
 });

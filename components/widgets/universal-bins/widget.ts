@@ -24,4 +24,8 @@ export default defineWidget({
     { name: 'universal-bins (default: sine, B = 8, 300 steps/s)', path: 'embed/universal-bins/' },
     { name: 'universal-bins (sine, B = 50: 100 units, pace cap 10000 steps/s)', path: 'embed/universal-bins/?universal-bins=v.1~b.50~sp.10000' },
   ],
+  diverging: {
+    cannot: 'Adam moves each weight by about η per step and η ≤ 0.3, and the hidden units are sigmoids: at the highest rate with 100 units the error still falls (measured: 1e-4 by step 500)',
+    atMaxRate: 'v.1~lr.0.3~b.50~sp.10000',
+  },
 });

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchScenarios, WIDGETS, widgetByComponent, widgetByName } from '@/components/widgets/kit/catalog';
+import { decodeState } from '@/components/widgets/kit/url-codec';
 import { MDX_COMPONENT_NAMES } from '@/components/mdx-names';
 import { chapters, chapterFile } from '@/content/chapters';
 import { outlineOf } from '@/content/outline';
@@ -92,6 +93,19 @@ describe('a widget is its folder plus one line in index.ts', () => {
     }
     expect(new Set(scenarios.map((s) => s.name)).size).toBe(scenarios.length);
     for (const s of scenarios) expect(widgetByName(s.widget)).toBeDefined();
+  });
+
+  it('every widget that trains says how it diverges (tests/e2e/recovery.spec.ts plays it), in links that decode cleanly', () => {
+    for (const w of WIDGETS) {
+      if (!w.run) {
+        expect(w.diverging, `${w.name} trains nothing`).toBeUndefined();
+        continue;
+      }
+      expect(w.diverging, `${w.name}: give its widget.ts a \`diverging\` link state (see kit/define.ts)`).toBeDefined();
+      const link = typeof w.diverging === 'string' ? w.diverging : w.diverging!.atMaxRate;
+      expect(decodeState(w.schema, link).notices, `${w.name} diverging link`).toEqual([]);
+      if (typeof w.diverging !== 'string') expect(w.diverging!.cannot.length, `${w.name}: why it cannot diverge`).toBeGreaterThan(20);
+    }
   });
 });
 
