@@ -89,7 +89,7 @@ describe('hand-built network', () => {
     const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
     expect(chapter).toContain('For the widget\'s sine, $g(x) = \\sin\\big(\\pi(2x - 1)\\big)$');
     expect(NAMED_TARGETS.sine.text).toBe('g(x) = sin(π(2x − 1))');
-    expect(chapter).toContain('At the default $w = 100$ it falls faster than that up to about $B = 25$');
+    expect(chapter).toContain('Go back to the default $w = 100$ and repeat: up to about $B = 25$ the error falls faster than the law');
     expect(binsSchema.params.steepness.default).toBe(100);
     const mse = handMseByBins({ kind: 'sine' }, 100);
     const scaled = (B: number) => B * B * mse[B - 1];
