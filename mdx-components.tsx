@@ -17,7 +17,18 @@ function ChapterLink({ href = '', ...rest }: ComponentProps<'a'>) {
   return <a href={href} {...rest} />;
 }
 
+/**
+ * Prose and math, already HTML (scripts/rehype-static-html.mjs): React sets
+ * it once and never hydrates or diffs what is inside. `display: contents`
+ * keeps the wrapper out of layout.
+ */
+function StaticHtml({ html, inline }: { html: string; inline?: boolean }) {
+  const Tag = inline ? 'span' : 'div';
+  return <Tag className="static-html" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
 const components: MDXComponents = {
+  StaticHtml,
   h2: ({ id, children }) => (
     <SectionHeading level={2} id={id}>
       {children}

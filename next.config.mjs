@@ -12,7 +12,12 @@ const withMDX = createMDX({
     // Plugins are named by string: Turbopack passes loader options between
     // processes and rejects functions.
     remarkPlugins: ['remark-math', fileURLToPath(new URL('./scripts/remark-heading-ids.mjs', import.meta.url))],
-    rehypePlugins: [['rehype-katex', { strict: false }]],
+    // rehype-static-html runs after KaTeX: prose and math become static HTML
+    // that React does not hydrate (see the plugin).
+    rehypePlugins: [
+      ['rehype-katex', { strict: false }],
+      [fileURLToPath(new URL('./scripts/rehype-static-html.mjs', import.meta.url)), { basePath }],
+    ],
   },
 });
 

@@ -15,32 +15,41 @@ import { useEffect } from 'react';
 export function MathOverflow() {
   const pathname = usePathname();
   useEffect(() => {
-    function mark(el: HTMLElement) {
-      if (el.scrollWidth > el.clientWidth + 1) {
-        el.tabIndex = 0;
-        el.setAttribute('role', 'group');
-        el.setAttribute('aria-label', 'Equation (scrolls sideways)');
-      } else if (el.hasAttribute('tabindex')) {
-        el.removeAttribute('tabindex');
-        el.removeAttribute('role');
-        el.removeAttribute('aria-label');
-      }
+    // Reads every box's widths first, then writes: alternating a read with
+    // an attribute write would lay the whole page out again for each box.
+    function markAll(els: HTMLElement[]) {
+      const overflows = els.map((el) => el.scrollWidth > el.clientWidth + 1);
+      els.forEach((el, i) => {
+        if (overflows[i]) {
+          if (el.tabIndex === 0 && el.getAttribute('role') === 'group') return;
+          el.tabIndex = 0;
+          el.setAttribute('role', 'group');
+          el.setAttribute('aria-label', 'Equation (scrolls sideways)');
+        } else if (el.hasAttribute('tabindex')) {
+          el.removeAttribute('tabindex');
+          el.removeAttribute('role');
+          el.removeAttribute('aria-label');
+        }
+      });
     }
     const boxes = Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
     const observer = new ResizeObserver((entries) => {
+      const changed = new Set<HTMLElement>();
       for (const entry of entries) {
         const box = (entry.target as HTMLElement).closest<HTMLElement>('.katex-display');
-        if (box) mark(box);
+        if (box) changed.add(box);
       }
+      markAll([...changed]);
     });
+    // No synchronous pass here (it would force a layout while the page is
+    // still loading): a ResizeObserver reports every box once when it starts.
     for (const box of boxes) {
-      mark(box);
       observer.observe(box);
       if (box.firstElementChild) observer.observe(box.firstElementChild);
     }
     // Marks the page as checked once the math fonts are in (tests wait for it).
     void document.fonts?.ready.then(() => {
-      boxes.forEach(mark);
+      markAll(boxes);
       document.documentElement.dataset.mathChecked = pathname;
     });
     return () => observer.disconnect();

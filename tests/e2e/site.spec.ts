@@ -61,6 +61,20 @@ test('chapter math is typeset at build time', async ({ page }) => {
   expect(scripts).not.toMatch(/katex/i);
 });
 
+test('prose and math are static HTML: React hydrates only headings, callouts and widgets', async ({ page }) => {
+  await page.goto('chapters/learning/');
+  await expect(page.locator('article h2 button').first()).toBeVisible();
+  // Hydration is done once a heading's copy button is a React node.
+  await expect.poll(() => page.locator('article h2 button').first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
+  const hydrated = await page.evaluate(() => {
+    // Prose paragraphs (callout titles and the kicker have a class), list items and formulas, outside the contents and header.
+    const nodes = Array.from(document.querySelectorAll('article p:not([class]), article .katex, article li')).filter((el) => !el.closest('nav, header'));
+    return { nodes: nodes.length, withFiber: nodes.filter((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber'))).length };
+  });
+  expect(hydrated.nodes).toBeGreaterThan(100);
+  expect(hydrated.withFiber).toBe(0);
+});
+
 test('a heading copies the absolute URL of its section, and the URL opens there', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('chapters/learning/');
