@@ -10,6 +10,7 @@
  */
 import type { Param, WidgetSchema } from '../../components/widgets/kit/schema';
 import { encodeState } from '../../components/widgets/kit/url-codec';
+import { mulberry32 as rng } from '../unit/plots/rng';
 
 export interface LinkCase {
   widget: string;
@@ -19,18 +20,6 @@ export interface LinkCase {
   mutations: string[];
   /** At least one mutation can never decode: the widget must show a notice. */
   mustNotice: boolean;
-}
-
-/** mulberry32: a small seeded generator, so every run tests the same cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;

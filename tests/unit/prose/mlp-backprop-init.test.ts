@@ -11,15 +11,10 @@ import playgroundModel, { type PlaygroundConfig } from '@/components/widgets/pla
 import { configOf, DEFAULTS } from '@/components/widgets/playground/schema';
 import { ACTIVATIONS } from '@/components/widgets/shared/network/params';
 import { openRun } from '../helpers/open-run';
+import { displayMath } from '../helpers/chapter-math';
 
 const chapter = readFileSync(new URL('../../../content/04-mlp.mdx', import.meta.url), 'utf8');
-const bare = (tex: string) => tex.replace(/&|\\[,;!]|\\(big|Big)|\s+/g, '');
-const blocks = [...chapter.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => bare(m[1]));
-function printed(...pieces: string[]): void {
-  const block = blocks.find((b) => b.includes(bare(pieces[0])));
-  expect(block, `a display block with ${pieces[0]}`).toBeDefined();
-  for (const piece of pieces.slice(1)) expect(block).toContain(bare(piece));
-}
+const printed = displayMath('04-mlp.mdx');
 
 const variance = (v: ArrayLike<number>) => {
   const a = Array.from(v);

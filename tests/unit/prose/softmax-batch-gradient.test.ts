@@ -7,15 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { add, backward, matmul, mul, neg, parameter, relu, Rng, scope, softmaxCrossEntropy, tensor } from '@/engine';
+import { displayMath } from '../helpers/chapter-math';
 
 const chapter = readFileSync(new URL('../../../content/03-logistic.mdx', import.meta.url), 'utf8');
-const bare = (tex: string) => tex.replace(/&|\\[,;!]|\\(big|Big)|\s+/g, '');
-const blocks = [...chapter.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => bare(m[1]));
-function printed(...pieces: string[]): void {
-  const block = blocks.find((b) => b.includes(bare(pieces[0])));
-  expect(block, `a display block with ${pieces[0]}`).toBeDefined();
-  for (const piece of pieces.slice(1)) expect(block).toContain(bare(piece));
-}
+const printed = displayMath('03-logistic.mdx');
 
 // A small random problem: n examples, d inputs, K classes; W is (K, d) as in the chapter.
 const [n, d, K] = [7, 3, 4];

@@ -3,21 +3,13 @@
  * below is found in the MDX, then computed by hand from its printed form
  * and compared with the engine (solver, losses, autodiff).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { add, backward, huber, mul, noGrad, parameter, scope, tensor } from '@/engine';
+import { displayMath } from '../helpers/chapter-math';
 import { closedForm, objective } from '@/components/widgets/shared/line-fit/model';
 import { PRESETS, type Point } from '@/components/widgets/shared/line-fit/presets';
 
-const chapter = readFileSync(new URL('../../../content/02-linear.mdx', import.meta.url), 'utf8');
-/** LaTeX with alignment marks, spacing commands and white space taken out, for comparison. */
-const bare = (tex: string) => tex.replace(/&|\\[,;!]|\\(big|Big)|\s+/g, '');
-const blocks = [...chapter.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => bare(m[1]));
-function expectPrinted(...pieces: string[]) {
-  const block = blocks.find((b) => b.includes(bare(pieces[0])));
-  expect(block, `display formula with ${pieces[0]}`).toBeDefined();
-  for (const piece of pieces) expect(block).toContain(bare(piece));
-}
+const expectPrinted = displayMath('02-linear.mdx');
 
 const points = PRESETS.noisy.points;
 const n = points.length;
