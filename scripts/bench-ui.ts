@@ -8,12 +8,10 @@
  *
  *   npm run bench:ui [-- --seconds 10] [-- --dir other-out] [-- scenario-name …]
  */
-import { chromium } from '@playwright/test';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchScenarios } from '../components/widgets/kit/catalog';
-import { createServer } from './serve.mjs';
+import { openSite } from './site-browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -51,13 +49,7 @@ const RECORDER = `
 const SCENARIOS = benchScenarios();
 
 const chosen = args.length ? SCENARIOS.filter((s) => args.some((a) => s.name.includes(a))) : SCENARIOS;
-const server = createServer({ root: dir });
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://localhost:${(server.address() as AddressInfo).port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, browser, close } = await openSite(dir);
 
 const rows: Record<string, string | number | null>[] = [];
 for (const scenario of chosen) {
@@ -106,6 +98,5 @@ for (const scenario of chosen) {
   });
   await page.close();
 }
-await browser.close();
-server.close();
+await close();
 console.table(rows);

@@ -30,9 +30,8 @@
  * Exits non-zero if any widget fails any of them. Results go to a JSON file
  * and a Markdown summary is printed for the README.
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +40,7 @@ import type { AnyWidget } from '../components/widgets/kit/define';
 import { defaultsOf } from '../components/widgets/kit/schema';
 import { encodeState } from '../components/widgets/kit/url-codec';
 import type { MemoryReport } from '../workers/backend';
-import { createServer } from './serve.mjs';
+import { openSite } from './site-browser';
 import { KB, MB, verdict, type Sample } from './soak-verdict';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -264,13 +263,7 @@ async function soak(browser: import('@playwright/test').Browser, base: string, w
 
 const chosen = WIDGETS.filter((w) => w.run && (!only || only.includes(w.name)));
 if (chosen.length === 0) throw new Error(`No training widget is named ${only}`);
-const server = createServer({ root: dir });
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://localhost:${(server.address() as AddressInfo).port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, browser, close } = await openSite(dir);
 console.log(`Soak: ${chosen.length} widget(s), ${minutes} minute(s) each, site ${dir}, Chromium ${browser.version()}`);
 const results: WidgetResult[] = [];
 for (const w of chosen) {
@@ -280,8 +273,7 @@ for (const w of chosen) {
     results.push({ widget: w.name, path: soakPath(w), samples: [], problems: [err instanceof Error ? err.message : String(err)] });
   }
 }
-await browser.close();
-server.close();
+await close();
 
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'})`;
 const date = new Date().toISOString().slice(0, 10);

@@ -35,9 +35,10 @@ export type OptimizerName = (typeof OPTIMIZER_OPTIONS)[number]['value'];
 export const L2_VALUES = ['0', '0.000005', '0.00001', '0.00005', '0.0001', '0.0005', '0.001', '0.0015', '0.003', '0.005', '0.01', '0.015', '0.03', '0.05', '0.1'] as const;
 
 /** v.1's λ (gradient λθ on every parameter) as v.2's (gradient 2λW on weights): the same pull on the weights. */
-function halveL2({ l2, ...pairs }: Readonly<Record<string, string>>): Record<string, string> {
-  const half = Number(l2) / 2;
-  return l2 === undefined || !Number.isFinite(half) ? { ...pairs, ...(l2 === undefined ? {} : { l2 }) } : { ...pairs, l2: String(half) };
+function halveL2(pairs: Readonly<Record<string, string>>): Record<string, string> {
+  const half = Number(pairs.l2) / 2;
+  // A token that is no number stays as it was, for the decoder to refuse with a notice.
+  return pairs.l2 === undefined || !Number.isFinite(half) ? { ...pairs } : { ...pairs, l2: String(half) };
 }
 
 export const playgroundSchema = defineSchema({
